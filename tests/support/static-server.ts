@@ -1,0 +1,70 @@
+import { createServer } from 'node:http'
+import type { Server } from 'node:http'
+import { readFile, stat } from 'node:fs/promises'
+import { extname, join, normalize } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import type { AddressInfo } from 'node:net'
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.txt': 'text/plain; charset=utf-8',
+}
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.webmanifest', '.txt'])
+
+export interface StaticServer {
+  /** Origin plus base, e.g. http://127.0.0.1:4321/some/path/ */
+  url: string
+  origin: string
+  close: () => Promise<void>
+}
+
+/**
+ * Serves a built deck on 127.0.0.1 the way a static host does: files under `base`, gzip for
+ * text, and index.html for unknown paths so deep links such as /7 load (SPA fallback).
+ */
+export async function serveStatic(dir: string, base = '/'): Promise<StaticServer> {
+  const server: Server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    if (!url.pathname.startsWith(base)) {
+      res.writeHead(404).end('outside base')
+      return
+    }
+    const rel = normalize(decodeURIComponent(url.pathname.slice(base.length))).replace(/^(\.\.[/\\])+/, '')
+    let file = join(dir, rel)
+    const isFile = await stat(file).then(s => s.isFile(), () => false)
+    if (!isFile) {
+      if (extname(rel)) {
+        res.writeHead(404).end('not found')
+        return
+      }
+      file = join(dir, 'index.html')
+    }
+    const ext = extname(file)
+    let body = await readFile(file)
+    const headers: Record<string, string> = { 'content-type': TYPES[ext] ?? 'application/octet-stream' }
+    if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+      body = gzipSync(body)
+      headers['content-encoding'] = 'gzip'
+    }
+    headers['content-length'] = String(body.length)
+    res.writeHead(200, headers).end(body)
+  })
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  const origin = `http://127.0.0.1:${port}`
+  return {
+    url: `${origin}${base}`,
+    origin,
+    close: () => new Promise<void>(resolve => server.close(() => resolve())),
+  }
+}
