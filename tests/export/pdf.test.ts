@@ -1,12 +1,11 @@
 import { execFileSync } from 'node:child_process'
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, inject, it } from 'vitest'
 import { loadDeck } from '../support/deck'
-import { CACHE_DIR } from '../support/paths'
 import { run } from '../support/run'
 
-const pdf = join(CACHE_DIR, 'export', 'deck.pdf')
+const pdf = join(inject('runDir'), 'export', 'deck.pdf')
 
 describe('npm run export', () => {
   let exported: Awaited<ReturnType<typeof run>>

@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { TestProject } from 'vitest/node'
 import { buildDeck } from './run'
@@ -8,13 +8,22 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** The deck built once for all deck tests, at the root base path. */
     distDir: string
+    /** A scratch folder of this test run's own (exports, other builds); removed afterwards. */
+    runDir: string
   }
 }
 
 // One build shared by every deck test: a Slidev build takes tens of seconds on two cores.
-export default async function setup(project: TestProject): Promise<void> {
-  const distDir = join(CACHE_DIR, 'dist')
-  await rm(distDir, { recursive: true, force: true })
+// Each run gets its own folder, so two runs at once never overwrite each other's build.
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  await mkdir(CACHE_DIR, { recursive: true })
+  const runDir = await mkdtemp(join(CACHE_DIR, 'run-'))
+  const distDir = join(runDir, 'dist')
   await buildDeck(distDir)
   project.provide('distDir', distDir)
+  project.provide('runDir', runDir)
+  return async () => {
+    if (!process.env.KEEP_TEST_OUTPUT)
+      await rm(runDir, { recursive: true, force: true })
+  }
 }
