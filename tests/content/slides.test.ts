@@ -1,13 +1,27 @@
 import { describe, expect, it } from 'vitest'
-import { ACT_IDS } from '../../snippets/acts'
+import { ACT_IDS, acts } from '../../snippets/acts'
 import { loadDeck } from '../support/deck'
+import { checkDeck, countWords, noteWords, visibleText, type Problem, type RuleId } from './rules'
 
 const deck = await loadDeck()
 
+/** The source registry, once the data work has landed it; its absence is itself a failure. */
+async function registryIds(): Promise<Set<string>> {
+  const mod = await import('../../snippets/sources') as { sources: readonly { id: string }[] }
+  return new Set(mod.sources.map(s => s.id))
+}
+const registry = await registryIds().catch((e: unknown) => e instanceof Error ? e : new Error(String(e)))
+const problems: Problem[] = checkDeck(deck.slides, {
+  acts,
+  sourceIds: registry instanceof Error ? new Set() : registry,
+})
+const about = (rule: RuleId) => problems.filter(p => p.rule === rule).map(p => p.message)
+
 describe('slides.md, as Slidev parses it', () => {
-  it('has a title slide and at least one slide', () => {
-    expect(deck.slides.length).toBeGreaterThan(1)
+  it('has a title slide and 18–26 slides', () => {
     expect(deck.slides[0]?.title).not.toBe('')
+    expect(deck.slides.length).toBeGreaterThanOrEqual(18)
+    expect(deck.slides.length).toBeLessThanOrEqual(26)
   })
 
   it.each(deck.slides.map(s => [s.no, s] as const))('slide %i names a known act and has speaker notes', (_no, slide) => {
@@ -16,19 +30,51 @@ describe('slides.md, as Slidev parses it', () => {
   })
 
   it('gives every act, in the talk\'s order', () => {
-    const order = deck.slides.map(s => ACT_IDS.indexOf(s.act as (typeof ACT_IDS)[number]))
-    for (let i = 1; i < order.length; i++) {
-      const prev = deck.slides[i - 1]!
-      const cur = deck.slides[i]!
-      expect(order[i]!, `slide ${cur.no} (act ${String(cur.act)}) comes after slide ${prev.no} (act ${String(prev.act)})`).toBeGreaterThanOrEqual(order[i - 1]!)
-    }
-    const present = new Set(deck.slides.map(s => s.act))
-    expect(ACT_IDS.filter(a => !present.has(a)), 'acts with no slide').toEqual([])
+    expect([...about('act-order'), ...about('act-missing')]).toEqual([])
+  })
+
+  it('keeps every slide under the visible word limit', () => {
+    expect(about('words')).toEqual([])
+  })
+
+  it('fits each act\'s notes to its minutes at 130 words a minute (±20%)', () => {
+    expect(about('budget')).toEqual([])
+  })
+
+  it('cites a source on every slide that shows a number or year', () => {
+    expect(about('uncited-number')).toEqual([])
+  })
+
+  it('cites only sources the registry (snippets/sources.ts) holds', () => {
+    expect(registry instanceof Error ? `source registry not loadable: ${registry.message}` : undefined).toBeUndefined()
+    expect(about('unknown-source')).toEqual([])
+  })
+
+  it('marks one [click] in the notes per click on the slide', () => {
+    expect(about('clicks')).toEqual([])
+  })
+
+  it('sets a 20-minute duration and closes on Q&A and a sources appendix', () => {
+    expect(deck.headmatter.duration).toBe('20min')
+    const closing = deck.slides.filter(s => s.act === 'closing')
+    expect(closing.some(s => /<SourcesList\b/.test(s.content)), 'a closing slide lists the sources').toBe(true)
+    expect(closing.some(s => /^<<< @\/snippets\//m.test(s.content)), 'a closing slide shows the data schema').toBe(true)
+    expect(closing.some(s => /question/i.test(s.title)), 'a Q&A slide').toBe(true)
   })
 
   it('keeps the talk offline: no remote font provider, a local favicon', () => {
     const fonts = deck.headmatter.fonts as Record<string, unknown> | undefined
     expect(fonts?.provider).toBe('none')
     expect(String(deck.headmatter.favicon)).not.toMatch(/^https?:|^\/\//)
+  })
+
+  // Not an assertion: the figures a speaker wants when rehearsing (run with --reporter=verbose).
+  it('reports pacing and density', () => {
+    const rows = acts.map(a => {
+      const s = deck.slides.filter(x => x.act === a.id)
+      return `${a.id}: ${s.length} slides, ${s.reduce((n, x) => n + noteWords(x.note), 0)} note words (budget ${Math.round(a.minutes * 130)})`
+    })
+    const maxWords = Math.max(...deck.slides.map(s => countWords(visibleText(s.content))))
+    console.log([`${deck.slides.length} slides; max visible words ${maxWords}`, ...rows].join('\n'))
   })
 })
