@@ -114,7 +114,7 @@ export function hasCitation(content: string): boolean {
 
 /** Numbers and years in the visible text (figures like "12", "2019", "6,5%"). */
 export function numbersIn(text: string): string[] {
-  return text.match(/\d[\d,.]*/g) ?? []
+  return text.match(/\d+(?:[.,]\d+)*/g) ?? []
 }
 
 /** Clicks the slide has, when it can be told from the source; undefined when it cannot. */
