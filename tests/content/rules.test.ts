@@ -99,6 +99,14 @@ describe('content rules on synthetic decks', () => {
     ])
   })
 
+  it('fail when a chart names a series the data does not hold', async () => {
+    const slides = withSlide(0, { body: '# Hello\n\n<EvidenceChart series="visitors" />' })
+    const all = checkDeck(await parseDeck(md(slides)), { acts, sourceIds, seriesIds: new Set(['boycott-months']) })
+    expect(all.filter(p => p.rule === 'unknown-series').map(p => p.message)).toEqual([
+      'slide 1 ("Hello") charts series "visitors", which snippets/series.ts does not hold',
+    ])
+  })
+
   it('fail when [click] markers do not match the slide\'s clicks', async () => {
     const twoClicks = '# Hello\n\n<p v-click>a</p>\n\n<v-click>b</v-click>'
     expect(await problems(withSlide(0, { body: twoClicks, note: `one two three four five six [click] seven eight nine ten [click] eleven twelve` }), 'clicks')).toEqual([])

@@ -4,7 +4,7 @@
 import { parse } from '@slidev/parser'
 import type { DeckSlide } from '../support/deck'
 
-export type RuleId = 'act-order' | 'act-missing' | 'notes' | 'words' | 'budget' | 'uncited-number' | 'unknown-source' | 'clicks'
+export type RuleId = 'act-order' | 'act-missing' | 'notes' | 'words' | 'budget' | 'uncited-number' | 'unknown-source' | 'unknown-series' | 'clicks'
 
 export interface Problem {
   rule: RuleId
@@ -20,6 +20,8 @@ export interface RuleOptions {
   acts: readonly ActBudget[]
   /** Ids the source registry holds (snippets/sources.ts). */
   sourceIds: ReadonlySet<string>
+  /** Chart series ids (snippets/series.ts); when given, an <EvidenceChart series> must be one. */
+  seriesIds?: ReadonlySet<string>
   wordLimit?: number
   wordsPerMinute?: number
   tolerance?: number
@@ -138,7 +140,7 @@ export function noteClicks(note: string): number {
 }
 
 export function checkDeck(slides: readonly DeckSlide[], options: RuleOptions): Problem[] {
-  const { acts, sourceIds, wordLimit = 40, wordsPerMinute = 130, tolerance = 0.2 } = options
+  const { acts, sourceIds, seriesIds, wordLimit = 40, wordsPerMinute = 130, tolerance = 0.2 } = options
   const problems: Problem[] = []
   const actIds = acts.map(a => a.id)
 
@@ -182,6 +184,14 @@ export function checkDeck(slides: readonly DeckSlide[], options: RuleOptions): P
     for (const id of citedIds(slide.content)) {
       if (!sourceIds.has(id))
         problems.push({ rule: 'unknown-source', message: `${label(slide)} cites ${id}, which the source registry does not hold` })
+    }
+
+    if (seriesIds) {
+      for (const attrs of componentTags(slide.content, 'EvidenceChart')) {
+        const id = attr(attrs, 'series')
+        if (!id || !seriesIds.has(id))
+          problems.push({ rule: 'unknown-series', message: `${label(slide)} charts series ${JSON.stringify(id)}, which snippets/series.ts does not hold` })
+      }
     }
 
     const clicks = declaredClicks(slide)

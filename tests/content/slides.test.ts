@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { ACT_IDS, acts } from '../../snippets/acts'
 import { loadDeck } from '../support/deck'
+import { SERIES_IDS } from '../../snippets/series'
+import { SOURCE_IDS } from '../../snippets/sources'
 import { checkDeck, countWords, noteWords, visibleText, type Problem, type RuleId } from './rules'
 
 const deck = await loadDeck()
-
-/** The source registry, once the data work has landed it; its absence is itself a failure. */
-async function registryIds(): Promise<Set<string>> {
-  const mod = await import('../../snippets/sources') as { sources: readonly { id: string }[] }
-  return new Set(mod.sources.map(s => s.id))
-}
-const registry = await registryIds().catch((e: unknown) => e instanceof Error ? e : new Error(String(e)))
-const problems: Problem[] = checkDeck(deck.slides, {
-  acts,
-  sourceIds: registry instanceof Error ? new Set() : registry,
-})
+const problems: Problem[] = checkDeck(deck.slides, { acts, sourceIds: SOURCE_IDS, seriesIds: new Set(SERIES_IDS) })
 const about = (rule: RuleId) => problems.filter(p => p.rule === rule).map(p => p.message)
 
 describe('slides.md, as Slidev parses it', () => {
@@ -45,9 +37,14 @@ describe('slides.md, as Slidev parses it', () => {
     expect(about('uncited-number')).toEqual([])
   })
 
-  it('cites only sources the registry (snippets/sources.ts) holds', () => {
-    expect(registry instanceof Error ? `source registry not loadable: ${registry.message}` : undefined).toBeUndefined()
+  it('cites only sources the registry (snippets/sources.ts) holds, and charts only known series', () => {
     expect(about('unknown-source')).toEqual([])
+    expect(about('unknown-series')).toEqual([])
+  })
+
+  it('carries the alliance triangle through the acts: frayed, mending, unattended, reinforced', () => {
+    const states = deck.slides.flatMap(s => Array.from(s.content.matchAll(/<AllianceTriangle\b[^>]*\sstate="([a-z]+)"/g), m => `${String(s.act)}:${m[1]}`))
+    expect(states).toEqual(['crisis-decade:frayed', 'summit:mending', 'missed-mediation:unattended', 'partnership:reinforced'])
   })
 
   it('marks one [click] in the notes per click on the slide', () => {
