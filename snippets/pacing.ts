@@ -76,8 +76,6 @@ export type PaceState = 'not-started' | 'on-pace' | 'ahead' | 'behind'
 export interface PacingSnapshot {
   slide: SlidePlan
   act: Act
-  /** 1-based position of the act among the acts that have a budget. */
-  actNumber: number
   actBudget: number
   elapsed: number
   /**
@@ -101,17 +99,33 @@ export function pacingAt(plan: PacingPlan, no: number, elapsed: number, actList:
   const rawDelta = t < slide.start ? t - slide.start : t > slide.end ? t - slide.end : 0
   const delta = Math.round(rawDelta)
   const state: PaceState = elapsed <= 0 ? 'not-started' : delta > 0 ? 'behind' : delta < 0 ? 'ahead' : 'on-pace'
-  const budgeted = actList.filter(a => a.minutes > 0)
-  const actNumber = budgeted.findIndex(a => a.id === act.id) + 1
   return {
     slide,
     act,
-    actNumber,
     actBudget: act.minutes * 60,
     elapsed: t,
     delta,
     state,
   }
+}
+
+/** The part of Slidev's shared `timer` state the pacing reads (see `sharedState.timer`). */
+export interface PresenterTimer {
+  status: 'stopped' | 'running' | 'paused'
+  startedAt: number
+  pausedAt: number
+}
+
+/**
+ * Seconds on Slidev's presenter timer, computed the way Slidev's own timer display does:
+ * zero when stopped or reset, frozen while paused, `now - startedAt` while running
+ * (Slidev shifts `startedAt` on resume, so pauses are already left out).
+ */
+export function timerElapsedSeconds(timer: PresenterTimer, nowMs: number): number {
+  if (timer.status === 'stopped' || !timer.startedAt)
+    return 0
+  const end = timer.status === 'paused' ? timer.pausedAt : nowMs
+  return Math.max(0, (end - timer.startedAt) / 1000)
 }
 
 /** `m:ss` (or `h:mm:ss`) for a duration in seconds; negative values keep their sign. */

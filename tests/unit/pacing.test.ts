@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { acts } from '../../snippets/acts'
 import type { Act } from '../../snippets/acts'
-import { formatDelta, formatDuration, pacingAt, planSlides } from '../../snippets/pacing'
+import { formatDelta, formatDuration, pacingAt, planSlides, timerElapsedSeconds } from '../../snippets/pacing'
 import { loadDeck } from '../support/deck'
 
 // A small talk with round numbers, so every expected figure can be checked by hand.
@@ -64,7 +64,7 @@ describe('pacingAt', () => {
 
   it('is behind by the time past the end of the slide slot', () => {
     const at = pacingAt(plan, 3, 340, ACTS)
-    expect(at).toMatchObject({ delta: 40, state: 'behind', actBudget: 360, actNumber: 2 })
+    expect(at).toMatchObject({ delta: 40, state: 'behind', actBudget: 360 })
     expect(at?.act.title).toBe('The crisis decade')
   })
 
@@ -85,6 +85,25 @@ describe('pacingAt', () => {
   it('rounds to whole seconds, so a fraction past the slot is not yet "+0:00 behind"', () => {
     expect(pacingAt(plan, 1, 60.4, ACTS)).toMatchObject({ delta: 0, state: 'on-pace' })
     expect(pacingAt(plan, 1, 60.6, ACTS)).toMatchObject({ delta: 1, state: 'behind' })
+  })
+})
+
+describe('timerElapsedSeconds (Slidev presenter timer state)', () => {
+  const T0 = 1_700_000_000_000
+
+  it('reads zero while the timer is stopped or after a reset', () => {
+    expect(timerElapsedSeconds({ status: 'stopped', startedAt: 0, pausedAt: 0 }, T0)).toBe(0)
+    expect(timerElapsedSeconds({ status: 'stopped', startedAt: T0 - 9000, pausedAt: 0 }, T0)).toBe(0)
+  })
+
+  it('counts from startedAt while running', () => {
+    expect(timerElapsedSeconds({ status: 'running', startedAt: T0 - 95_000, pausedAt: 0 }, T0)).toBe(95)
+  })
+
+  it('freezes while paused, however long the pause lasts', () => {
+    const paused = { status: 'paused', startedAt: T0 - 95_000, pausedAt: T0 - 5_000 } as const
+    expect(timerElapsedSeconds(paused, T0)).toBe(90)
+    expect(timerElapsedSeconds(paused, T0 + 600_000)).toBe(90)
   })
 })
 
