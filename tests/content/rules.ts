@@ -22,6 +22,12 @@ export interface RuleOptions {
   sourceIds: ReadonlySet<string>
   /** Chart series ids (snippets/series.ts); when given, an <EvidenceChart series> must be one. */
   seriesIds?: ReadonlySet<string>
+  /**
+   * Text a component prints from data for the given tag (e.g. a timeline's event titles, a
+   * chart's finding), so the word limit counts what the audience actually reads. Fine print
+   * (source lines, caveats, captions) is left out, as SourceCite is.
+   */
+  componentText?: (name: string, attrs: string) => string
   wordLimit?: number
   wordsPerMinute?: number
   tolerance?: number
@@ -63,14 +69,16 @@ function attr(attrs: string, name: string): string | undefined {
  * The text the audience sees: markdown and HTML text, plus the string props components print
  * (BigStat value/label). Code, comments, slot markers and tags themselves are not text.
  */
-export function visibleText(content: string): string {
+export function visibleText(content: string, componentText?: RuleOptions['componentText']): string {
   let text = content
     .replace(/<!--[\s\S]*?-->/g, ' ')
     .replace(/```[\s\S]*?```/g, ' ')
     .replace(/^<<<.*$/gm, ' ')
     .replace(/^::[\w-]+::\s*$/gm, ' ')
   const propTexts: string[] = []
-  text = text.replace(/<([A-Z][A-Za-z]+)\b([^>]*?)\/?>/g, (_m, _name: string, attrs: string) => {
+  text = text.replace(/<([A-Z][A-Za-z]+)\b([^>]*?)\/?>/g, (_m, name: string, attrs: string) => {
+    const fromData = componentText?.(name, attrs)
+    if (fromData) propTexts.push(fromData)
     for (const p of VISIBLE_PROPS) {
       const m = attrs.match(new RegExp(`(?:^|\\s)${p}="([^"]*)"`))
       if (m?.[1]) propTexts.push(m[1])
@@ -140,7 +148,7 @@ export function noteClicks(note: string): number {
 }
 
 export function checkDeck(slides: readonly DeckSlide[], options: RuleOptions): Problem[] {
-  const { acts, sourceIds, seriesIds, wordLimit = 40, wordsPerMinute = 130, tolerance = 0.2 } = options
+  const { acts, sourceIds, seriesIds, componentText, wordLimit = 40, wordsPerMinute = 130, tolerance = 0.2 } = options
   const problems: Problem[] = []
   const actIds = acts.map(a => a.id)
 
@@ -170,12 +178,13 @@ export function checkDeck(slides: readonly DeckSlide[], options: RuleOptions): P
     if (!slide.note)
       problems.push({ rule: 'notes', message: `${label(slide)} has no speaker notes` })
 
-    const text = visibleText(slide.content)
+    const text = visibleText(slide.content, componentText)
     const words = countWords(text)
     if (words > wordLimit)
       problems.push({ rule: 'words', message: `${label(slide)} shows ${words} words (limit ${wordLimit}): "${text}"` })
 
-    const numbers = numbersIn(text)
+    // Figures printed by self-citing components carry their own sources; check authored text.
+    const numbers = numbersIn(visibleText(slide.content))
     if (numbers.length > 0 && !hasCitation(slide.content))
       problems.push({ rule: 'uncited-number', message: `${label(slide)} shows ${numbers.join(', ')} with no source on the slide` })
 

@@ -1,12 +1,47 @@
 import { describe, expect, it } from 'vitest'
 import { ACT_IDS, acts } from '../../snippets/acts'
 import { loadDeck } from '../support/deck'
-import { SERIES_IDS } from '../../snippets/series'
+import { SERIES_IDS, seriesById, type SeriesId } from '../../snippets/series'
 import { SOURCE_IDS } from '../../snippets/sources'
+import { formatShare, strengths } from '../../snippets/strengths'
+import { events } from '../../snippets/timeline'
 import { checkDeck, countWords, noteWords, visibleText, type Problem, type RuleId } from './rules'
 
 const deck = await loadDeck()
-const problems: Problem[] = checkDeck(deck.slides, { acts, sourceIds: SOURCE_IDS, seriesIds: new Set(SERIES_IDS) })
+
+/** A prop as written on the slide: a plain string, or a bound JS literal (`:steps="[['a'], ['b']]"`). */
+function literal(attrs: string, name: string): unknown {
+  const m = attrs.match(new RegExp(`(?:^|\\s)(:?)${name}="([^"]*)"`))
+  if (m?.[2] === undefined)
+    return undefined
+  return m[1] === ':' ? JSON.parse(m[2].replace(/'/g, '"')) as unknown : m[2]
+}
+
+/** What the data-driven components print as main text (not their source lines or caveats). */
+function componentText(name: string, attrs: string): string {
+  if (name === 'CrisisTimeline') {
+    const steps = literal(attrs, 'steps') as string[][] | undefined
+    const ids = steps?.flat() ?? (literal(attrs, 'ids') as string[] | undefined)
+    const from = Number(literal(attrs, 'from') ?? 2011)
+    const to = Number(literal(attrs, 'to') ?? 2023)
+    const shown = ids
+      ? ids.map(id => events.find(e => e.id === id))
+      : events.filter(e => e.key === true && Number(e.date.slice(0, 4)) >= from && Number(e.date.slice(0, 4)) <= to)
+    // Event titles count; the dates are the timeline's axis, like a chart's tick labels.
+    return shown.map(e => e?.title ?? '').join(' ')
+  }
+  if (name === 'EvidenceChart') {
+    const id = literal(attrs, 'series')
+    return (SERIES_IDS as readonly unknown[]).includes(id) ? seriesById(id as SeriesId).finding : ''
+  }
+  if (name === 'StrengthsGrid') {
+    const ids = literal(attrs, 'ids') as string[] | undefined
+    return strengths.filter(x => !ids || ids.includes(x.id)).map(x => `${formatShare(x)} ${x.label}`).join(' ')
+  }
+  return ''
+}
+
+const problems: Problem[] = checkDeck(deck.slides, { acts, sourceIds: SOURCE_IDS, seriesIds: new Set(SERIES_IDS), componentText })
 const about = (rule: RuleId) => problems.filter(p => p.rule === rule).map(p => p.message)
 
 describe('slides.md, as Slidev parses it', () => {
@@ -71,7 +106,7 @@ describe('slides.md, as Slidev parses it', () => {
       const s = deck.slides.filter(x => x.act === a.id)
       return `${a.id}: ${s.length} slides, ${s.reduce((n, x) => n + noteWords(x.note), 0)} note words (budget ${Math.round(a.minutes * 130)})`
     })
-    const maxWords = Math.max(...deck.slides.map(s => countWords(visibleText(s.content))))
-    console.log([`${deck.slides.length} slides; max visible words ${maxWords}`, ...rows].join('\n'))
+    const words = deck.slides.map(s => `${s.no}:${countWords(visibleText(s.content, componentText))}`)
+    console.log([`${deck.slides.length} slides; visible words per slide ${words.join(' ')}`, ...rows].join('\n'))
   })
 })
