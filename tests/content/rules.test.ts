@@ -64,6 +64,13 @@ describe('content rules on synthetic decks', () => {
     expect(await problems(code, 'words')).toEqual([])
   })
 
+  it('count the words a component prints from data, when told what it prints', async () => {
+    const slides = withSlide(0, { body: '# Hello\n\n<EvidenceChart series="boycott-months" />' })
+    const finding = Array.from({ length: 40 }, () => 'word').join(' ')
+    const all = checkDeck(await parseDeck(md(slides)), { acts, sourceIds, componentText: name => (name === 'EvidenceChart' ? finding : '') })
+    expect(all.filter(p => p.rule === 'words').map(p => p.message)).toEqual([expect.stringMatching(/^slide 1 \("Hello"\) shows 41 words/)])
+  })
+
   it('fail when an act\'s notes fall outside ±20% of its minutes', async () => {
     expect(await problems(withSlide(0, { note: 'far too short' }), 'budget')).toEqual([
       expect.stringMatching(/^act "opening" notes are 3 words, outside 10–16 .*slide 1 \("Hello"\): 3/),
