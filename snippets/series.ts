@@ -24,7 +24,7 @@ export type SeriesId = (typeof SERIES_IDS)[number]
 /** How each unit is written on a label, an axis and in the table. `percent` is a share (0–100). */
 export const UNITS = {
   'percent': { axis: '% of respondents or of supply', format: (v: number) => `${v}%` },
-  'percent-change': { axis: '% change on a year earlier', format: (v: number) => `${v < 0 ? '−' : '+'}${Math.abs(v)}%` },
+  'percent-change': { axis: '% change on a year earlier', format: (v: number) => `${v < 0 ? '−' : v > 0 ? '+' : ''}${Math.abs(v)}%` },
   'visitors-millions': { axis: 'visitors, millions', format: (v: number) => `${v}m` },
   'usd-millions': { axis: 'US$ millions', format: (v: number) => `$${v}m` },
   'meetings': { axis: 'meetings', format: (v: number) => String(v) },
@@ -57,9 +57,15 @@ const seriesEntry = z.object({
   /** Every source any point cites: the chart's source line. */
   sources: sourceIds(SOURCE_IDS),
   caveat: z.optional(text),
+  /** Line charts print values at the first and last point and at these labels too. */
+  marks: z.optional(z.array(text)),
 }).check(z.check((ctx) => {
   const s = ctx.value
   const listed = new Set(s.sources)
+  s.marks?.forEach((m, j) => {
+    if (!s.labels.includes(m))
+      ctx.issues.push({ code: 'custom', message: 'is not one of the series\' labels', input: m, path: ['marks', j] })
+  })
   s.datasets.forEach((d, i) => {
     const issue = (field: string, message: string, input: unknown, j?: number) =>
       ctx.issues.push({ code: 'custom', message, input, path: j === undefined ? ['datasets', i, field] : ['datasets', i, field, j] })
@@ -117,7 +123,7 @@ export const series: Readonly<Record<SeriesId, Series>> = validate('snippets/ser
       sources: [['S39'], ['S41'], ['S42'], ['S42'], ['S42'], ['S42']],
     }],
     sources: ['S39', 'S41', 'S42'],
-    caveat: 'JNTO counts. Only years with a verified figure are shown. 2011 is about 1.6m; 2023 at least 6.95m. 2019 was down 25.9% on 2018; 2022 still reflects pandemic border rules.',
+    caveat: 'JNTO counts. Only years with a verified figure are shown (2012–14, 2016–17 and 2020–21 are not). 2011 is about 1.6m; 2023 at least 6.95m. 2019 was down 25.9% on 2018.',
   },
   'boycott-months': {
     id: 'boycott-months',
@@ -156,6 +162,7 @@ export const series: Readonly<Record<SeriesId, Series>> = validate('snippets/ser
       sources: [['S45'], ['S45'], ['S45'], [], [], [], [], ['S48'], ['S49'], ['S49'], ['S50']],
     }],
     sources: ['S45', 'S47', 'S48', 'S49', 'S50'],
+    marks: ['2019', '2020'],
     caveat: 'Genron NPO–EAI poll, about 1,000 people per country a wave. The 2019 wave was fielded in May–June, before the export controls, so the jump shows in 2020. Hollow points are estimates without a stored source.',
   },
   'hf-imports': {

@@ -65,6 +65,8 @@ describe('a malformed series fails with the file, the record and the field named
       'series["boycott-months"] → finding: "" must not be empty'],
     ['an unknown chart kind', 'boycott-months', (s: Series) => { (s as { kind: string }).kind = 'pie' },
       'series["boycott-months"] → kind: "pie" must be one of "bar", "line"'],
+    ['a mark on a label the series does not have', 'poll-impressions', (s: Series) => { s.marks = ['2019', '2024'] },
+      'series["poll-impressions"] → marks[1]: "2024" is not one of the series\' labels'],
     ['an id that is not its key', 'beer-imports', (s: Series) => { s.id = 'hf-imports' },
       'series["beer-imports"] "hf-imports" → id: "hf-imports" must equal its key "beer-imports"'],
   ] as const)('%s', (_name, id, change, message) => {

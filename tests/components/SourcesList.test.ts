@@ -1,0 +1,28 @@
+import { mount } from '@vue/test-utils'
+import { describe, expect, it } from 'vitest'
+import SourcesList from '../../components/SourcesList.vue'
+import { sources } from '../../snippets/sources'
+
+describe('SourcesList', () => {
+  it('lists every source of the registry, in order, with its short form and a link', () => {
+    const wrapper = mount(SourcesList)
+    const items = wrapper.findAll('li')
+    expect(items.length).toBe(sources.length)
+    expect(items.map(li => li.find('.wc-id').text())).toEqual(sources.map(s => s.id))
+    expect(items[12]?.text()).toContain('Yonhap, Aug 2019')
+    expect(items[12]?.find('a').attributes('href')).toBe('https://en.yna.co.kr/view/AEN20190822011700315')
+    expect(items[12]?.find('a').text()).toBe('en.yna.co.kr')
+  })
+
+  it('lists a range or a chosen set', () => {
+    expect(mount(SourcesList, { props: { from: 'S7', to: 'S9' } }).findAll('.wc-id').map(e => e.text())).toEqual(['S7', 'S8', 'S9'])
+    expect(mount(SourcesList, { props: { ids: ['S30', 'S0'] } }).findAll('.wc-id').map(e => e.text())).toEqual(['S0', 'S30'])
+  })
+
+  it('shows publisher, title, date and every URL in the full variant', () => {
+    const wrapper = mount(SourcesList, { props: { ids: ['S8', 'S9'], variant: 'full' } })
+    const [s8, s9] = wrapper.findAll('li')
+    expect(s9?.text()).toContain('Yomiuri (via FAN), “Japan invokes export controls against S. Korea” (2019-07-04).')
+    expect(s8?.findAll('a').map(a => a.attributes('href'))).toEqual(sources[8] ? [sources[8].url, ...(sources[8].also ?? []).map(d => d.url)] : [])
+  })
+})
