@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 import { ACT_IDS } from './acts'
-import { country, isoDate, sourceIds, text, uniqueIds, validate } from './schema'
+import { country, isoDate, isRealDate, sourceIds, text, uniqueIds, validate } from './schema'
 import { SOURCE_IDS } from './sources'
 
 /*
@@ -43,7 +43,8 @@ export const timelineSchema = z.object({
     uniqueIds(ctx.value, ctx.issues)
     ctx.value.forEach((e, i) => {
       const prev = ctx.value[i - 1]
-      if (prev && prev.date > e.date)
+      // Order is only meaningful between real dates; a bad date is reported on its own.
+      if (prev && isRealDate(prev.date) && isRealDate(e.date) && prev.date > e.date)
         ctx.issues.push({ code: 'custom', message: `is earlier than the event before it (${prev.date}); keep events in date order`, input: e.date, path: [i, 'date'] })
     })
   })),

@@ -76,4 +76,9 @@ describe('a malformed timeline fails with the file, the record and the field nam
   ])('%s', (_name, change, message) => {
     expect(() => validate(FILE, timelineSchema, withChange(change))).toThrow(message)
   })
+
+  it('reports a bad date once, not again as an ordering problem', () => {
+    expect(() => validate(FILE, timelineSchema, withChange((c) => { c[gsomia]!.date = '2019-13-45' })))
+      .toThrow(/^snippets\/timeline\.ts: events\[\d+\] "Korea announces GSOMIA termination" → date: "2019-13-45" is not a real calendar date \(YYYY-MM-DD\)$/)
+  })
 })
