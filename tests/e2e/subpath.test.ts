@@ -20,9 +20,9 @@ const { slides } = await loadDeck()
 
 let server: StaticServer
 let browser: Browser
+const out = join(inject('runDir'), 'dist-subpath')
 
 beforeAll(async () => {
-  const out = join(inject('runDir'), 'dist-subpath')
   await buildDeck(out, ['--base', BASE])
   server = await serveStatic(out, BASE)
   browser = await launchChromium()
@@ -93,5 +93,20 @@ describe(`the deck built with --base ${BASE}`, () => {
     await expect.poll(() => page.locator('.overview-slide-block').count(), { timeout: 5000 }).toBe(slides.length)
     expect(take()).toEqual([])
     await page.close()
+  })
+
+  it('boots on the linked slide when served like GitHub Pages (404.html, status 404, for any unknown path)', async () => {
+    const pages = await serveStatic(out, BASE, { fallback: 'pages' })
+    const page = await browser.newPage({ viewport: VIEWPORT })
+    const { take } = watchPage(page, pages.origin)
+    const no = slides.length >= 7 ? 7 : Math.ceil(slides.length / 2)
+    const res = await page.goto(`${pages.url}${no}`, { waitUntil: 'networkidle' })
+    expect(res?.status()).toBe(404)
+    await settle(page, no)
+    expect(position(page, BASE).no).toBe(no)
+    // The document's own 404 is how Pages answers a deep link; nothing else may fail.
+    expect(take().filter(p => !p.startsWith(`HTTP 404: ${pages.url}${no}`))).toEqual([])
+    await page.close()
+    await pages.close()
   })
 })
