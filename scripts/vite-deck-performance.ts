@@ -1,0 +1,202 @@
+// Build-time trims for the hosted deck's first load (issue 6; figures in README "Performance").
+// Each one removes only code, CSS or glyphs the deck provably does not use. The plugin applies to
+// `slidev build` only: `slidev dev` and `slidev export` (which runs the dev server) keep every
+// font and feature, so presenting and the PDF (CJK names included) are untouched.
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { basename, dirname, extname, join, relative, resolve } from 'node:path'
+import type { Plugin } from 'vite'
+
+const TWOSLASH_CLIENT = '\0deck-perf:twoslash-client'
+const EMPTY_CSS = '\0deck-perf:empty.css'
+const NO_MOTION = '\0deck-perf:no-v-motion'
+const NO_MARK = '\0deck-perf:no-v-mark'
+const unused = (directive: string) => `throw new Error('${directive} is used but the deck-performance plugin (scripts/vite-deck-performance.ts) found no ${directive} in the deck sources and left its library out of the build')`
+// Where the deck's visible text lives. Tests, scripts and build output are never shown.
+const TEXT_EXTENSIONS = new Set(['.md', '.vue', '.ts', '.json', '.yaml', '.yml', '.html'])
+const SKIP_DIRS = new Set(['node_modules', 'dist', 'exports', 'tests', 'scripts', 'bench', 'public'])
+// Glyphs kept in every subset besides the deck's own text: printable ASCII (slide numbers, the
+// timer, anything computed at run time) and common typographic punctuation.
+const ALWAYS = ' !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~'
+  + '\u00A0\u00B7\u00D7\u2013\u2014\u2018\u2019\u201C\u201D\u2022\u2026\u2190\u2191\u2192\u2193\u2212'
+
+type Subset = (font: Buffer, text: string, options: { targetFormat: 'woff2' }) => Promise<Buffer>
+
+export function deckPerformance(root: string): Plugin {
+  const headmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(join(root, 'slides.md'), 'utf8'))?.[1] ?? ''
+  const twoslashOff = /^twoslash:\s*false\s*$/m.test(headmatter)
+  const source = deckSource(root)
+  // Feature detection in the spirit of Slidev's own (it leaves KaTeX, Mermaid and Monaco out of
+  // decks that do not use them): its client always registers v-motion (@vueuse/motion and
+  // popmotion) and v-mark (roughjs), ~60 KB before gzip each, for decks that never use them.
+  const usesMotion = /\bv-motion\b/.test(source)
+  const usesMark = /\bv-mark\b/.test(source)
+  const fromClient = (importer: string | undefined, file: string) => !!importer?.replace(/\\/g, '/').endsWith(`/@slidev/client/${file}`)
+  return {
+    name: 'deck-performance',
+    apply: 'build',
+    enforce: 'pre',
+    config: () => ({
+      // Vite inlines assets under 4 KB as data: URLs; a small font subset inlined would be
+      // downloaded with the CSS on every first load instead of only where its glyphs appear.
+      build: { assetsInlineLimit: (file: string) => (/\.(woff2?|ttf|otf)$/.test(file) ? false : undefined) },
+      css: { postcss: { plugins: [fontFaceTrim(codePoints(source), join(root, 'node_modules', '.cache', 'deck-fonts'))] } },
+    }),
+    resolveId(id, importer) {
+      // Slidev's client always installs the Twoslash popup plugin and its CSS; with
+      // `twoslash: false` no slide can show a Twoslash popup, so both are dead weight.
+      if (twoslashOff && id === '@shikijs/vitepress-twoslash/client')
+        return TWOSLASH_CLIENT
+      if (twoslashOff && id === '@shikijs/vitepress-twoslash/style.css')
+        return EMPTY_CSS
+      // Slidev aliases `vue` to the full build, which carries the template compiler (~13 KB gzip).
+      // Every template here (slides, layouts, components) is compiled at build time.
+      if (id.endsWith('/vue/dist/vue.esm-bundler.js'))
+        return id.replace(/vue\.esm-bundler\.js$/, 'vue.runtime.esm-bundler.js')
+      // Slidev's client/logic/utils.ts takes parseRangeString from @slidev/parser/core, which
+      // also pulls the whole `yaml` parser (~10 KB gzip) into the entry; @slidev/parser/utils
+      // exports the very same function.
+      if (id === '@slidev/parser/core' && fromClient(importer, 'logic/utils.ts'))
+        return this.resolve('@slidev/parser/utils', importer, { skipSelf: true })
+      if (!usesMotion && id === '@vueuse/motion' && fromClient(importer, 'modules/v-motion.ts'))
+        return NO_MOTION
+      if (!usesMark && id === '@slidev/rough-notation' && fromClient(importer, 'modules/v-mark.ts'))
+        return NO_MARK
+      return undefined
+    },
+    load(id) {
+      // The directives stay registered; their libraries are only reached from a directive hook,
+      // which no element runs when the directive appears nowhere. If one ever does, it says why.
+      if (id === NO_MOTION)
+        return `export function MotionDirective() { return { created() { ${unused('v-motion')} } } }`
+      if (id === NO_MARK)
+        return `export function annotate() { ${unused('v-mark')} }`
+      if (id === TWOSLASH_CLIENT)
+        return 'export default { install() {} }'
+      if (id === EMPTY_CSS)
+        return ''
+      return undefined
+    },
+  }
+}
+
+/** The deck's own source text (slides, components, layouts, data), concatenated. */
+export function deckSource(root: string): string {
+  const parts: string[] = []
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name.startsWith('.') || SKIP_DIRS.has(entry.name))
+        continue
+      const path = join(dir, entry.name)
+      if (entry.isDirectory())
+        walk(path)
+      else if (TEXT_EXTENSIONS.has(extname(entry.name)))
+        parts.push(readFileSync(path, 'utf8'))
+    }
+  }
+  walk(root)
+  return parts.join('\n')
+}
+
+/** Every code point of `text`, plus the ones every subset keeps. */
+export function codePoints(text: string): Set<number> {
+  const used = new Set<number>()
+  for (const ch of text + ALWAYS)
+    used.add(ch.codePointAt(0)!)
+  return used
+}
+
+/** Parses a CSS unicode-range value (U+41, U+0-FF, U+4??) into inclusive [from, to] pairs. */
+export function parseUnicodeRange(value: string): [number, number][] {
+  return value.split(',').map((part) => {
+    const v = part.trim().replace(/^U\+/i, '')
+    if (v.includes('-')) {
+      const [a = '', b = ''] = v.split('-')
+      return [Number.parseInt(a, 16), Number.parseInt(b, 16)]
+    }
+    return [Number.parseInt(v.replace(/\?/g, '0'), 16), Number.parseInt(v.replace(/\?/g, 'F'), 16)]
+  })
+}
+
+/** Sorted code points → a compact unicode-range value (runs become spans). */
+export function toUnicodeRange(sorted: number[]): string {
+  const parts: string[] = []
+  const hex = (n: number) => n.toString(16).toUpperCase()
+  for (let i = 0; i < sorted.length;) {
+    let j = i
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1)
+      j++
+    parts.push(j > i ? `U+${hex(sorted[i]!)}-${hex(sorted[j]!)}` : `U+${hex(sorted[i]!)}`)
+    i = j + 1
+  }
+  return parts.join(',')
+}
+
+interface Decl { prop: string, value: string }
+interface FontFaceRule {
+  source?: { input?: { file?: string } }
+  remove: () => void
+  walkDecls: (fn: (d: Decl) => void) => void
+}
+
+/**
+ * PostCSS plugin for the npm-bundled (@fontsource) faces, run before Vite resolves their url()s:
+ * - drops each @font-face whose unicode-range holds no character the deck uses (Noto Sans KR
+ *   alone ships 124 slices: ~24 KB gzip of CSS on every first load);
+ * - drops the `.woff` fallback (every browser Slidev supports takes woff2);
+ * - subsets each remaining woff2 to the glyphs the deck can show (about half the bytes),
+ *   cached by content hash so rebuilds reuse it.
+ */
+export function fontFaceTrim(used: Set<number>, cacheDir: string) {
+  let subset: Promise<Subset> | undefined
+  async function subsetTo(fontPath: string, text: string): Promise<string> {
+    const font = readFileSync(fontPath)
+    const hash = createHash('sha256').update(font).update(text).digest('hex').slice(0, 10)
+    const out = join(cacheDir, `${basename(fontPath, '.woff2')}.${hash}.woff2`)
+    if (!existsSync(out)) {
+      // subset-font ships no types; this is the one function used.
+      subset ??= import('subset-font' as string).then(m => (m as { default: Subset }).default)
+      mkdirSync(cacheDir, { recursive: true })
+      writeFileSync(out, await (await subset)(font, text, { targetFormat: 'woff2' }))
+    }
+    return out
+  }
+  return {
+    postcssPlugin: 'deck-font-face-trim',
+    AtRule: {
+      'font-face': async (rule: FontFaceRule) => {
+        const file = rule.source?.input?.file
+        if (!file?.includes('@fontsource'))
+          return
+        let range: Decl | undefined
+        const srcs: Decl[] = []
+        rule.walkDecls((decl) => {
+          if (decl.prop === 'unicode-range')
+            range = decl
+          if (decl.prop === 'src')
+            srcs.push(decl)
+        })
+        const ranges = range && parseUnicodeRange(range.value)
+        const inFace = [...used].filter(cp => !ranges || ranges.some(([from, to]) => cp >= from && cp <= to)).sort((a, b) => a - b)
+        if (!inFace.length) {
+          rule.remove()
+          return
+        }
+        // The subset holds exactly these characters, so the face now claims exactly these (a
+        // Korean slice's range lists hundreds of spans: ~0.5 KB of CSS each).
+        if (range)
+          range.value = toUnicodeRange(inFace)
+        for (const decl of srcs) {
+          const woff2 = decl.value.split(/,\s*(?=url\()/).filter(s => !/format\(['"]?woff['"]?\)/.test(s))
+          const url = /url\(\s*['"]?([^'")]+\.woff2)['"]?\s*\)/.exec(woff2[0] ?? '')?.[1]
+          // Vite may run PostCSS over the same rule twice; a url already in the cache is a subset.
+          if (url && !url.startsWith('data:') && !resolve(dirname(file), url).startsWith(cacheDir)) {
+            const subsetPath = await subsetTo(resolve(dirname(file), url), String.fromCodePoint(...inFace))
+            woff2[0] = woff2[0]!.replace(url, relative(dirname(file), subsetPath).replace(/\\/g, '/'))
+          }
+          decl.value = woff2.join(', ')
+        }
+      },
+    },
+  }
+}
