@@ -11,7 +11,7 @@ import { containsOpening, position, press, settle, shownHeading, VIEWPORT, watch
 import { serveStatic } from '../support/static-server'
 import type { StaticServer } from '../support/static-server'
 import { walkDeck } from '../support/walk'
-import type { SlideVisit } from '../support/walk'
+import type { SlideVisit, Walk } from '../support/walk'
 
 const distDir = inject('distDir')
 
@@ -37,11 +37,13 @@ async function openPage(): Promise<{ page: Page, take: () => string[] }> {
 /** The slide a deep link is tested on: /7, or the middle slide of a shorter deck. */
 const deepNo = () => (slides.length >= 7 ? 7 : Math.ceil(slides.length / 2))
 
-describe('walking the deck with → from slide 1', () => {
+describe('walking the deck with → and space from slide 1, then back with ←', () => {
   let visits: SlideVisit[]
+  let walk: Walk
   beforeAll(async () => {
     const { page, take } = await openPage()
-    visits = await walkDeck(page, server.url, '/', take)
+    walk = await walkDeck(page, server.url, '/', take, { alternate: true, back: true })
+    visits = walk.visits
     await page.close()
   })
 
@@ -72,6 +74,12 @@ describe('walking the deck with → from slide 1', () => {
       expect(v.clicks, `slide ${v.no}`).toEqual(v.clicks.map((_, i) => i))
   })
 
+  it('← retraces exactly the steps → and space took, click by click, back to slide 1', () => {
+    expect(walk.forward[0]).toBe('1.0')
+    expect(walk.forward.at(-1)?.split('.')[0]).toBe(String(slides.length))
+    expect(walk.backward).toEqual(walk.forward.slice(0, -1).reverse())
+  })
+
   it('draws every chart: each visible canvas has pixels, and each chart slide has a canvas', () => {
     for (const v of visits) {
       for (const c of v.canvases)
@@ -79,39 +87,6 @@ describe('walking the deck with → from slide 1', () => {
     }
     for (const s of chartSlides(slides))
       expect(visits[s.no - 1]?.canvases.length ?? 0, `slide ${s.no} uses a chart but showed no canvas`).toBeGreaterThan(0)
-  })
-})
-
-describe('keyboard', () => {
-  it('→, space and ← step through clicks and slides, forwards and back', async () => {
-    const { page, take } = await openPage()
-    await page.goto(`${server.url}1`, { waitUntil: 'networkidle' })
-    const path: string[] = []
-    const at = () => { const p = position(page, '/'); return `${p.no}.${p.clicks}` }
-    path.push(at())
-    // Forward with alternating → and space to the end, then back with ← to the start.
-    for (let i = 0; i < 400; i++) {
-      const before = at()
-      await press(page, i % 2 ? ' ' : 'ArrowRight', '/')
-      if (at() === before)
-        break
-      path.push(at())
-    }
-    const forward = [...path]
-    expect(forward.at(-1)?.split('.')[0], 'forward keys reach the last slide').toBe(String(slides.length))
-    for (let i = 0; i < 400; i++) {
-      const before = at()
-      await press(page, 'ArrowLeft', '/')
-      if (at() === before)
-        break
-      path.push(at())
-    }
-    const backward = path.slice(forward.length)
-    // ← retraces exactly the steps → and space took, click by click.
-    expect(backward).toEqual(forward.slice(0, -1).reverse())
-    await settle(page, 1)
-    expect(take()).toEqual([])
-    await page.close()
   })
 })
 

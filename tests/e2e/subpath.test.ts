@@ -37,7 +37,7 @@ describe(`the deck built with --base ${BASE}`, () => {
   beforeAll(async () => {
     const page = await browser.newPage({ viewport: VIEWPORT })
     const { take } = watchPage(page, server.origin)
-    visits = await walkDeck(page, server.url, BASE, take)
+    visits = (await walkDeck(page, server.url, BASE, take)).visits
     await page.close()
   })
 
@@ -84,13 +84,11 @@ describe(`the deck built with --base ${BASE}`, () => {
     await page.close()
   })
 
-  it('serves the presenter view and the overview under the base', async () => {
+  it('serves the presenter view under the base', async () => {
     const page = await browser.newPage({ viewport: VIEWPORT })
     const { take } = watchPage(page, server.origin)
     await page.goto(`${server.url}presenter/1`, { waitUntil: 'networkidle' })
     await expect.poll(async () => containsOpening(await page.locator('.slidev-presenter .slidev-note').first().innerText(), slides[0]!.note), { timeout: 5000 }).toBe(true)
-    await page.goto(`${server.url}overview`, { waitUntil: 'networkidle' })
-    await expect.poll(() => page.locator('.overview-slide-block').count(), { timeout: 5000 }).toBe(slides.length)
     expect(take()).toEqual([])
     await page.close()
   })
@@ -105,7 +103,7 @@ describe(`the deck built with --base ${BASE}`, () => {
     await settle(page, no)
     expect(position(page, BASE).no).toBe(no)
     // The document's own 404 is how Pages answers a deep link; nothing else may fail.
-    expect(take().filter(p => !p.startsWith(`HTTP 404: ${pages.url}${no}`))).toEqual([])
+    expect(take().filter(p => !p.includes(`${pages.url}${no}`))).toEqual([])
     await page.close()
     await pages.close()
   })

@@ -17,7 +17,7 @@ export function watchPage(page: Page, origin: string): { take: () => string[] } 
   let seen: string[] = []
   page.on('console', (msg) => {
     if (msg.type() === 'error')
-      seen.push(`console error: ${msg.text()}`)
+      seen.push(`console error: ${msg.text()}${msg.location().url ? ` (${msg.location().url})` : ''}`)
   })
   page.on('pageerror', err => seen.push(`page error: ${err.message}`))
   page.on('request', (req) => {
@@ -170,12 +170,16 @@ export interface AxeFinding {
  */
 const UPSTREAM_RULE = 'nested-interactive'
 
-/** Serious and critical axe findings for the whole page as it is on screen now. */
-export async function axeSerious(page: Page): Promise<AxeFinding[]> {
+/**
+ * Serious and critical axe findings as the page is on screen now: the whole document, or only
+ * the element `scope` selects (e.g. one slide, when the rest of the page was checked already).
+ */
+export async function axeSerious(page: Page, scope?: string): Promise<AxeFinding[]> {
   await injectAxe(page)
-  return page.evaluate(async (upstreamRule) => {
+  return page.evaluate(async ([upstreamRule, scope]) => {
+    const context = scope ? document.querySelector(scope) ?? document : document
     // @ts-expect-error axe is the script injected above
-    const res = await window.axe.run(document, { resultTypes: ['violations'] })
+    const res = await window.axe.run(context, { resultTypes: ['violations'] })
     const isUpstream = (rule: string, target: string[]) => {
       const el = target.length === 1 ? document.querySelector(target[0]!) : null
       return rule === upstreamRule && !!el?.matches('nav button') && !!el.querySelector(':scope > button.slidev-icon-btn')
@@ -190,7 +194,7 @@ export async function axeSerious(page: Page): Promise<AxeFinding[]> {
           .map(n => `${n.target.join(' ')}  ${n.html.slice(0, 160)}`),
       }))
       .filter(v => v.targets.length > 0)
-  }, UPSTREAM_RULE)
+  }, [UPSTREAM_RULE, scope] as const)
 }
 
 /**

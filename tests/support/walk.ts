@@ -17,15 +17,34 @@ export interface SlideVisit {
   problems: string[]
 }
 
+export interface Walk {
+  visits: SlideVisit[]
+  /** Positions "no.clicks" in the order the forward keys reached them. */
+  forward: string[]
+  /** Positions ← reached walking back from the end (only with `back`). */
+  backward: string[]
+}
+
+export interface WalkOptions {
+  /** Alternate → and space going forward (both are "next" for a speaker). */
+  alternate?: boolean
+  /** After the end, press ← back to the start, recording every step. */
+  back?: boolean
+  maxPresses?: number
+}
+
 /**
- * Opens `url` (the deck's base), then presses → until the deck stops moving, at most
- * `maxPresses` times. `take` hands over the problems recorded since its last call.
+ * Opens `url` (the deck's base), then presses → (and space) until the deck stops moving.
+ * `take` hands over the problems recorded since its last call.
  */
-export async function walkDeck(page: Page, url: string, base: string, take: () => string[], maxPresses = 400): Promise<SlideVisit[]> {
+export async function walkDeck(page: Page, url: string, base: string, take: () => string[], options: WalkOptions = {}): Promise<Walk> {
+  const max = options.maxPresses ?? 400
   await page.goto(url, { waitUntil: 'networkidle' })
   const visits: SlideVisit[] = []
+  const key = (p: { no: number, clicks: number }) => `${p.no}.${p.clicks}`
   let at = position(page, base)
-  for (let i = 0; i <= maxPresses; i++) {
+  const forward = [key(at)]
+  for (let i = 0; i <= max; i++) {
     let visit = visits.at(-1)
     if (!visit || visit.no !== at.no) {
       await settle(page, at.no)
@@ -36,10 +55,23 @@ export async function walkDeck(page: Page, url: string, base: string, take: () =
     visit.clicks.push(at.clicks)
     visit.canvases.push(...await waitForCharts(page, at.no))
     visit.problems.push(...take())
-    const next = await press(page, 'ArrowRight', base)
+    const next = await press(page, options.alternate && i % 2 ? ' ' : 'ArrowRight', base)
     if (next.no === at.no && next.clicks === at.clicks)
       break
     at = next
+    forward.push(key(at))
   }
-  return visits
+  const backward: string[] = []
+  if (options.back) {
+    for (let i = 0; i <= max; i++) {
+      const next = await press(page, 'ArrowLeft', base)
+      if (next.no === at.no && next.clicks === at.clicks)
+        break
+      at = next
+      backward.push(key(at))
+    }
+    await settle(page, at.no)
+    visits.at(-1)?.problems.push(...take())
+  }
+  return { visits, forward, backward }
 }
