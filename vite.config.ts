@@ -12,9 +12,50 @@ import './snippets/index'
 // and README "Performance". Dev and PDF export are untouched.
 import { deckPerformance } from './scripts/vite-deck-performance'
 
+// Offline/PWA (issue 7): see the block below.
+import { VitePWA } from 'vite-plugin-pwa'
+
+// --- Offline after first visit (issue 7) --------------------------------------------------
+// A service worker precaches every built file (scripts, styles, fonts, icons), so the hosted
+// deck, once loaded, keeps working with the network gone and can be installed as an app.
+// Build only (vite-plugin-pwa is off in `slidev dev` and so in `slidev export`). Scope,
+// start_url and the worker's URL follow Vite's base, so `slidev build --base /talk/` works.
+// Done here rather than with Slidev's `pwa` headmatter option because that one leaves the
+// manifest without icons (not installable) and skips /presenter/ on an offline reload.
+// Do not also turn on `pwa:` in slides.md: two service workers would fight over the scope.
+const offlineDeck = VitePWA({
+  registerType: 'autoUpdate',
+  injectRegister: 'script-defer',
+  manifest: {
+    name: 'The Ball Is in Washington\'s Court',
+    short_name: 'Washington\'s Court',
+    description: 'A 20-minute talk on the Japan–South Korea summit of March 2023.',
+    display: 'fullscreen',
+    background_color: '#15171b',
+    theme_color: '#15171b',
+    icons: [
+      { src: 'pwa-192.png', sizes: '192x192', type: 'image/png' },
+      { src: 'pwa-512.png', sizes: '512x512', type: 'image/png' },
+      { src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' },
+    ],
+  },
+  workbox: {
+    globPatterns: ['**/*.{html,js,css,woff2,woff,svg,png,ico,webmanifest}'],
+    navigateFallback: 'index.html',
+    // Workbox silently skips files over 2 MiB; a larger image added later must still be precached.
+    maximumFileSizeToCacheInBytes: 10 * 1024 * 1024,
+    cleanupOutdatedCaches: true,
+    // Take control of the page that installed the worker: one visit is enough to be ready.
+    clientsClaim: true,
+    skipWaiting: true,
+  },
+})
+// ------------------------------------------------------------------------------------------
+
 export default defineConfig({
   plugins: [
     deckPerformance(fileURLToPath(new URL('.', import.meta.url))), // performance (issue 6)
+    offlineDeck, // offline/PWA (issue 7)
   ],
   // Shared file: the performance and offline/PWA work add their settings here.
 })
