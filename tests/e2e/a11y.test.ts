@@ -7,7 +7,7 @@ import { launchChromium } from '../support/browser'
 import { chartSlides } from '../support/charts'
 import { loadDeck } from '../support/deck'
 import type { AxeFinding } from '../support/deck-page'
-import { axeSerious, position, press, settle, VIEWPORT, watchPage } from '../support/deck-page'
+import { axeSerious, moveWait, position, press, settle, VIEWPORT, watchPage } from '../support/deck-page'
 import { serveStatic } from '../support/static-server'
 import type { StaticServer } from '../support/static-server'
 
@@ -38,17 +38,17 @@ async function axeEverySlide(page: Page): Promise<Map<number, AxeFinding[]>> {
   await page.goto(`${server.url}1`, { waitUntil: 'networkidle' })
   let at = position(page, '/')
   for (let i = 0; i < 400; i++) {
-    const next = await press(page, 'ArrowRight', '/')
+    const next = await press(page, 'ArrowRight', '/', moveWait(at, slides.length, true))
     if (next.no === at.no && next.clicks === at.clicks) {
       await settle(page, at.no)
       found.set(at.no, await axeSerious(page, at.no === 1 ? undefined : `.slidev-page-${at.no}`))
       break
     }
     if (next.no !== at.no) {
-      await press(page, 'ArrowLeft', '/')
+      await press(page, 'ArrowLeft', '/', 15_000)
       await settle(page, at.no)
       found.set(at.no, await axeSerious(page, at.no === 1 ? undefined : `.slidev-page-${at.no}`))
-      await press(page, 'ArrowRight', '/')
+      await press(page, 'ArrowRight', '/', 15_000)
     }
     at = next
   }
@@ -151,7 +151,7 @@ async function chartFrames(context: BrowserContext, no: number): Promise<number[
     const drawn = await page.evaluate(() => (window as unknown as { __prints: Map<unknown, string[]> }).__prints.size)
     if (drawn > 0)
       break
-    await press(page, 'ArrowRight', '/')
+    await press(page, 'ArrowRight', '/', moveWait(position(page, '/'), slides.length, true))
   }
   await page.waitForTimeout(1500)
   const counts = await page.evaluate(() => [...(window as unknown as { __prints: Map<unknown, string[]> }).__prints.values()].map(l => l.length))

@@ -42,7 +42,7 @@ describe('walking the deck with → and space from slide 1, then back with ←',
   let walk: Walk
   beforeAll(async () => {
     const { page, take } = await openPage()
-    walk = await walkDeck(page, server.url, '/', take, { alternate: true, back: true })
+    walk = await walkDeck(page, server.url, '/', take, { total: slides.length, alternate: true, back: true })
     visits = walk.visits
     await page.close()
   })
@@ -125,7 +125,7 @@ describe('presenter view', () => {
     const next = slides[no]
     if (next?.note) {
       for (let i = 0; i < 50 && position(page, '/presenter/').no === no; i++)
-        await press(page, 'ArrowRight', '/presenter/')
+        await press(page, 'ArrowRight', '/presenter/', 15_000)
       expect(position(page, '/presenter/').no).toBe(no + 1)
       await expect.poll(async () => containsOpening(await notes.innerText(), next.note), { timeout: 5000 }).toBe(true)
     }

@@ -37,7 +37,7 @@ describe(`the deck built with --base ${BASE}`, () => {
   beforeAll(async () => {
     const page = await browser.newPage({ viewport: VIEWPORT })
     const { take } = watchPage(page, server.origin)
-    visits = (await walkDeck(page, server.url, BASE, take)).visits
+    visits = (await walkDeck(page, server.url, BASE, take, { total: slides.length })).visits
     await page.close()
   })
 

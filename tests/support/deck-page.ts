@@ -121,12 +121,22 @@ export async function waitForCharts(page: Page, no: number, minShare = 0.005, ti
   return ink
 }
 
-/** Presses `key` and waits until the address bar shows a different slide or click step. */
-export async function press(page: Page, key: string, base: string): Promise<{ no: number, clicks: number }> {
+/**
+ * Presses `key` and waits until the address bar shows a different slide or click step. `wait` is
+ * how long to give it: long when a move is certain (a busy machine can take seconds), short at
+ * the ends of the deck where the key does nothing.
+ */
+export async function press(page: Page, key: string, base: string, wait = 1500): Promise<{ no: number, clicks: number }> {
   const before = page.url()
   await page.keyboard.press(key)
-  await page.waitForURL(u => u.toString() !== before, { timeout: 1500 }).catch(() => {})
+  await page.waitForURL(u => u.toString() !== before, { timeout: wait }).catch(() => {})
   return position(page, base)
+}
+
+/** How long to wait for a key to move the deck: short only where it may rightly not move. */
+export function moveWait(at: { no: number, clicks: number }, total: number, forward: boolean): number {
+  const mayStay = forward ? at.no >= total : at.no <= 1 && at.clicks === 0
+  return mayStay ? 1500 : 15_000
 }
 
 /** Words of a text, lower-cased, with markdown, punctuation and typographic quotes dropped. */

@@ -3,7 +3,7 @@
 // problem that happened while it was on screen.
 import type { Page } from 'playwright-core'
 import type { CanvasInk } from './deck-page'
-import { position, press, settle, slideContent, waitForCharts } from './deck-page'
+import { moveWait, position, press, settle, slideContent, waitForCharts } from './deck-page'
 
 export interface SlideVisit {
   no: number
@@ -26,6 +26,8 @@ export interface Walk {
 }
 
 export interface WalkOptions {
+  /** Number of slides (from slides.md): before the last one, → must move on. */
+  total: number
   /** Alternate → and space going forward (both are "next" for a speaker). */
   alternate?: boolean
   /** After the end, press ← back to the start, recording every step. */
@@ -37,7 +39,7 @@ export interface WalkOptions {
  * Opens `url` (the deck's base), then presses → (and space) until the deck stops moving.
  * `take` hands over the problems recorded since its last call.
  */
-export async function walkDeck(page: Page, url: string, base: string, take: () => string[], options: WalkOptions = {}): Promise<Walk> {
+export async function walkDeck(page: Page, url: string, base: string, take: () => string[], options: WalkOptions): Promise<Walk> {
   const max = options.maxPresses ?? 400
   await page.goto(url, { waitUntil: 'networkidle' })
   const visits: SlideVisit[] = []
@@ -55,7 +57,7 @@ export async function walkDeck(page: Page, url: string, base: string, take: () =
     visit.clicks.push(at.clicks)
     visit.canvases.push(...await waitForCharts(page, at.no))
     visit.problems.push(...take())
-    const next = await press(page, options.alternate && i % 2 ? ' ' : 'ArrowRight', base)
+    const next = await press(page, options.alternate && i % 2 ? ' ' : 'ArrowRight', base, moveWait(at, options.total, true))
     if (next.no === at.no && next.clicks === at.clicks)
       break
     at = next
@@ -64,7 +66,7 @@ export async function walkDeck(page: Page, url: string, base: string, take: () =
   const backward: string[] = []
   if (options.back) {
     for (let i = 0; i <= max; i++) {
-      const next = await press(page, 'ArrowLeft', base)
+      const next = await press(page, 'ArrowLeft', base, moveWait(at, options.total, false))
       if (next.no === at.no && next.clicks === at.clicks)
         break
       at = next
