@@ -18,25 +18,25 @@ export const ACT_IDS = [
 
 export type ActId = (typeof ACT_IDS)[number]
 
-export const actSchema = z.object({
+export const actSchema = /* @__PURE__ */ (() => z.object({
   id: z.enum(ACT_IDS),
   title: z.string().check(z.minLength(1, 'must not be empty')),
   /** Minutes of talk planned for the act; the closing (recap, Q&A, sources) has none. */
   minutes: z.number().check(z.gte(0, 'must be from 0 to 20 minutes'), z.lte(20, 'must be from 0 to 20 minutes')),
-})
+}))()
 
 export type Act = z.infer<typeof actSchema>
 
 // zod/mini and the shared validate() (snippets/schema.ts): same rules, a smaller bundle, and
 // errors that name the file, the act and the field like every other data module.
-export const actsSchema = z.object({
+export const actsSchema = /* @__PURE__ */ (() => z.object({
   acts: z.array(actSchema).check(
     z.length(ACT_IDS.length, `must list all ${ACT_IDS.length} acts`),
     z.check(ctx => uniqueIds(ctx.value, ctx.issues)),
   ),
-})
+}))()
 
-export const acts: readonly Act[] = validate('snippets/acts.ts', actsSchema, { acts: [
+const RAW = { acts: [
   { id: 'opening', title: 'Opening', minutes: 1.5 },
   { id: 'crisis-decade', title: 'The crisis decade', minutes: 5 },
   { id: 'summit', title: 'The summit', minutes: 3 },
@@ -44,4 +44,9 @@ export const acts: readonly Act[] = validate('snippets/acts.ts', actsSchema, { a
   { id: 'partnership', title: 'The partnership proposal', minutes: 5 },
   { id: 'state-visit', title: 'The state-visit hook', minutes: 2 },
   { id: 'closing', title: 'Closing', minutes: 0 },
-] }).acts
+] }
+
+// Validated wherever the data can still be fixed: tests, `slidev dev`, and every build and export
+// (vite.config.ts imports this module). The production bundle ships that checked data as is,
+// so the browser never downloads zod.
+export const acts: readonly Act[] = (import.meta.env?.PROD ? RAW as z.output<typeof actsSchema> : validate('snippets/acts.ts', actsSchema, RAW)).acts

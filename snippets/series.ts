@@ -35,16 +35,16 @@ const UNIT_IDS = Object.keys(UNITS) as [Unit, ...Unit[]]
 const POINT_STATUSES = ['verified', 'estimate', 'missing'] as const
 export type PointStatus = (typeof POINT_STATUSES)[number]
 
-const dataset = z.object({
+const dataset = /* @__PURE__ */ (() => z.object({
   label: text,
   country,
   values: z.array(z.nullable(z.number())),
   status: z.array(z.enum(POINT_STATUSES)),
   /** Source ids per point (same length as values); an estimate may have none. */
   sources: z.array(z.array(z.string().check(z.refine(id => SOURCE_IDS.has(id), 'is not a source id in snippets/sources.ts')))),
-})
+}))()
 
-const seriesEntry = z.object({
+const seriesEntry = /* @__PURE__ */ (() => z.object({
   id: z.enum(SERIES_IDS),
   /** The chart's headline: the finding, in words the audience keeps. */
   finding: text,
@@ -90,25 +90,25 @@ const seriesEntry = z.object({
       }
     })
   })
-}))
+})))()
 
 export type Series = z.infer<typeof seriesEntry>
 export type SeriesDataset = Series['datasets'][number]
 
-export const seriesSchema = z.object({
+export const seriesSchema = /* @__PURE__ */ (() => z.object({
   series: z.record(z.enum(SERIES_IDS), seriesEntry).check(z.check((ctx) => {
     for (const [key, s] of Object.entries(ctx.value)) {
       if (s.id !== key)
         ctx.issues.push({ code: 'custom', message: `must equal its key "${key}"`, input: s.id, path: [key, 'id'] })
     }
   })),
-})
+}))()
 
 const V = 'verified'
 const E = 'estimate'
 const M = 'missing'
 
-export const series: Readonly<Record<SeriesId, Series>> = validate('snippets/series.ts', seriesSchema, { series: {
+const RAW = { series: {
   'visitors-kr-to-jp': {
     id: 'visitors-kr-to-jp',
     finding: 'Korean visits to Japan fell by a quarter in 2019, the boycott year',
@@ -230,7 +230,12 @@ export const series: Readonly<Record<SeriesId, Series>> = validate('snippets/ser
     sources: ['S54'],
     caveat: 'Hydrogen fluoride: 43.9–44.6% by measure; the lower figure is shown. The three items were $390m of imports in 2018, 0.7% of all imports from Japan.',
   },
-} }).series
+} }
+
+// Validated wherever the data can still be fixed: tests, `slidev dev`, and every build and export
+// (vite.config.ts imports this module). The production bundle ships that checked data as is,
+// so the browser never downloads zod.
+export const series: Readonly<Record<SeriesId, Series>> = (import.meta.env?.PROD ? RAW as z.output<typeof seriesSchema> : validate('snippets/series.ts', seriesSchema, RAW)).series
 
 /** The series with this id (typed, so a wrong id is a type error in a slide too). */
 export function seriesById(id: SeriesId): Series {

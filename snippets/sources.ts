@@ -10,24 +10,24 @@ import { isoDate, text, uniqueIds, validate } from './schema'
  * shown on slides; it is unique so a citation never points at two sources.
  */
 
-const document = z.object({
+const document = /* @__PURE__ */ (() => z.object({
   publisher: text,
   title: z.optional(text),
   date: z.optional(isoDate),
   // http(s) only: z.url() alone accepts any scheme, and a mangled "tps://" once slipped in.
   url: z.url({ protocol: /^https?$/, message: 'is not an http(s) URL' }),
-})
+}))()
 
-const source = z.extend(document, {
+const source = /* @__PURE__ */ (() => z.extend(document, {
   id: z.string().check(z.regex(/^S\d+$/, 'is not a source id like "S12"')),
   short: text,
   also: z.optional(z.array(document)),
-})
+}))()
 
 export type SourceDocument = z.infer<typeof document>
 export type Source = z.infer<typeof source>
 
-export const sourcesSchema = z.object({
+export const sourcesSchema = /* @__PURE__ */ (() => z.object({
   sources: z.array(source).check(z.check((ctx) => {
     uniqueIds(ctx.value, ctx.issues)
     const shorts = new Set<string>()
@@ -37,9 +37,9 @@ export const sourcesSchema = z.object({
       shorts.add(s.short)
     })
   })),
-})
+}))()
 
-export const sources: readonly Source[] = validate('snippets/sources.ts', sourcesSchema, { sources: [
+const RAW = { sources: [
   { id: 'S0', publisher: 'The Diplomat', title: 'After the Japan-South Korea Summit, the Ball Is in Washington\'s Court', url: 'https://manage.thediplomat.com/2023/04/after-the-japan-south-korea-summit-the-ball-is-in-washingtons-court/', short: 'The Diplomat 2023' },
   { id: 'S1', publisher: 'The Diplomat (magazine, S. Goto)', title: 'The US and the Japan-South Korea Summit', url: 'https://magazine.thediplomat.com/2023-04/the-us-and-the-japan-south-korea-summit', short: 'Goto, The Diplomat 2023' },
   { id: 'S2', publisher: 'Japan Times', title: 'Trilateral summit tightens Asian leaders\' resolve', date: '2016-04-03', url: 'https://www.japantimes.co.jp/news/2016/04/03/national/trilateral-summit-tightens-asian-leaders-resolve-north-korea/', short: 'Japan Times 2016' },
@@ -109,7 +109,12 @@ export const sources: readonly Source[] = validate('snippets/sources.ts', source
   { id: 'S66', publisher: 'Reuters via Yahoo', date: '2022-09-30', url: 'https://news.yahoo.com/taiwan-says-u-led-chip-035855693.html', short: 'Reuters 2022; Kyodo 2023', also: [{ publisher: 'Kyodo (2023-02)', url: 'https://english.kyodonews.net/news/2023/02/fb77092264b1-japan-us-s-korea-taiwan-launch-chip-4-talks-for-supply-chain.html' }] },
   { id: 'S67', publisher: 'Mayer Brown', date: '2023-09-28', url: 'https://www.mayerbrown.com/en/insights/publications/2023/09/us-japan-south-korea-promise-to-improve-supply-chain-monitoring-at-camp-david-summit', short: 'Mayer Brown 2023' },
   { id: 'S68', publisher: 'KEIA', title: 'The Economic Components of the Camp David Trilateral Summit', url: 'https://keia.org/the-peninsula/the-economic-components-of-camp-david-trilateral-summit/', short: 'KEIA', also: [{ publisher: 'GovCon Exec', url: 'https://govconexec.com/?p=612177' }] },
-]}).sources
+] }
+
+// Validated wherever the data can still be fixed: tests, `slidev dev`, and every build and export
+// (vite.config.ts imports this module). The production bundle ships that checked data as is,
+// so the browser never downloads zod.
+export const sources: readonly Source[] = (import.meta.env?.PROD ? RAW as z.output<typeof sourcesSchema> : validate('snippets/sources.ts', sourcesSchema, RAW)).sources
 
 const byId = new Map(sources.map(s => [s.id, s]))
 

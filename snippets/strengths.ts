@@ -12,7 +12,7 @@ import { SOURCE_IDS } from './sources'
 const STRENGTH_COUNTRIES = ['us', 'jp', 'kr', 'cn'] as const
 export type StrengthCountry = (typeof STRENGTH_COUNTRIES)[number]
 
-const strength = z.object({
+const strength = /* @__PURE__ */ (() => z.object({
   id: z.string().check(z.regex(/^[a-z0-9-]+$/, 'must be a kebab-case id')),
   country: z.enum(STRENGTH_COUNTRIES),
   kind: z.enum(['strength', 'exposure']),
@@ -23,15 +23,15 @@ const strength = z.object({
   detail: text,
   status,
   sources: sourceIds(SOURCE_IDS),
-})
+}))()
 
 export type Strength = z.infer<typeof strength>
 
-export const strengthsSchema = z.object({
+export const strengthsSchema = /* @__PURE__ */ (() => z.object({
   strengths: z.array(strength).check(z.check(ctx => uniqueIds(ctx.value, ctx.issues))),
-})
+}))()
 
-export const strengths: readonly Strength[] = validate('snippets/strengths.ts', strengthsSchema, { strengths: [
+const RAW = { strengths: [
   { id: 'dram', country: 'kr', kind: 'strength', label: 'of world DRAM revenue', value: 72.8, period: '4Q 2022',
     detail: 'Samsung 45.1%, SK hynix 27.7%', status: 'verified', sources: ['S58'] },
   { id: 'ev-batteries', country: 'kr', kind: 'strength', label: 'of EV batteries outside China', value: 46.6, period: 'Jan–Feb 2023',
@@ -46,7 +46,12 @@ export const strengths: readonly Strength[] = validate('snippets/strengths.ts', 
     detail: 'Down from 37% in 1990', status: 'verified', sources: ['S62'] },
   { id: 'rare-earth-processing', country: 'cn', kind: 'exposure', label: 'of rare-earth processing in China', value: 87, period: '2019 data (IEA)',
     detail: 'and about 61% of mining (2021)', status: 'verified', sources: ['S61'] },
-] }).strengths
+] }
+
+// Validated wherever the data can still be fixed: tests, `slidev dev`, and every build and export
+// (vite.config.ts imports this module). The production bundle ships that checked data as is,
+// so the browser never downloads zod.
+export const strengths: readonly Strength[] = (import.meta.env?.PROD ? RAW as z.output<typeof strengthsSchema> : validate('snippets/strengths.ts', strengthsSchema, RAW)).strengths
 
 /** "72.8%" or "about 50%". */
 export function formatShare(s: Pick<Strength, 'value' | 'about'>): string {

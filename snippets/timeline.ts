@@ -14,7 +14,7 @@ import { SOURCE_IDS } from './sources'
 const PRECISIONS = ['day', 'month', 'year'] as const
 export type Precision = (typeof PRECISIONS)[number]
 
-const event = z.object({
+const event = /* @__PURE__ */ (() => z.object({
   id: z.string().check(z.regex(/^[a-z0-9-]+$/, 'must be a kebab-case id')),
   date: isoDate,
   /** Last day of a multi-day event (state visits), same precision as `date`. */
@@ -34,11 +34,11 @@ const event = z.object({
     ctx.issues.push({ code: 'custom', message: 'must be written YYYY-01-01 when precision is "year"', input: e.date, path: ['date'] })
   if (e.until !== undefined && e.until <= e.date)
     ctx.issues.push({ code: 'custom', message: 'must be after date', input: e.until, path: ['until'] })
-}))
+})))()
 
 export type TimelineEvent = z.infer<typeof event>
 
-export const timelineSchema = z.object({
+export const timelineSchema = /* @__PURE__ */ (() => z.object({
   events: z.array(event).check(z.check((ctx) => {
     uniqueIds(ctx.value, ctx.issues)
     ctx.value.forEach((e, i) => {
@@ -48,9 +48,9 @@ export const timelineSchema = z.object({
         ctx.issues.push({ code: 'custom', message: `is earlier than the event before it (${prev.date}); keep events in date order`, input: e.date, path: [i, 'date'] })
     })
   })),
-})
+}))()
 
-export const events: readonly TimelineEvent[] = validate('snippets/timeline.ts', timelineSchema, { events: [
+const RAW = { events: [
   { id: 'constitutional-court-2011', key: true, date: '2011-08-30', precision: 'day', act: 'crisis-decade', country: 'kr', sources: ['S3'],
     title: 'Korea’s Constitutional Court rules Seoul’s inaction on comfort-women claims unconstitutional' },
   { id: 'noda-seoul-2011', date: '2011-10-01', precision: 'month', act: 'crisis-decade', country: 'kr-jp', sources: ['S22'],
@@ -119,7 +119,12 @@ export const events: readonly TimelineEvent[] = validate('snippets/timeline.ts',
     title: 'Japan puts Korea back on its white list' },
   { id: 'camp-david-2023', key: true, date: '2023-08-18', precision: 'day', act: 'closing', country: 'us', sources: ['S30', 'S31'],
     title: 'Camp David: the first stand-alone US–Japan–Korea summit' },
-] }).events
+] }
+
+// Validated wherever the data can still be fixed: tests, `slidev dev`, and every build and export
+// (vite.config.ts imports this module). The production bundle ships that checked data as is,
+// so the browser never downloads zod.
+export const events: readonly TimelineEvent[] = (import.meta.env?.PROD ? RAW as z.output<typeof timelineSchema> : validate('snippets/timeline.ts', timelineSchema, RAW)).events
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const
 
