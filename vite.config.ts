@@ -57,5 +57,13 @@ export default defineConfig({
     deckPerformance(fileURLToPath(new URL('.', import.meta.url))), // performance (issue 6)
     offlineDeck, // offline/PWA (issue 7)
   ],
+  // Performance (issue 6): PDF export speed and reliability. chart.js and zod/mini are reached only
+  // through auto-imported components, which Vite's dependency scan cannot see: found mid-load,
+  // they made the dev server re-bundle and reload the page, and `slidev export` then printed
+  // blank pages now and then. Pre-bundle them up front instead.
+  optimizeDeps: { include: ['chart.js', 'zod/mini'] },
+  // Builds written inside the project (test and bench output under .cache/, dist/) contain
+  // index.html files; Vite reloads the page when one changes, which blanks an export in progress.
+  server: { watch: { ignored: ['**/.cache/**', '**/dist/**', '**/exports/**'] } },
   // Shared file: the performance and offline/PWA work add their settings here.
 })

@@ -20,7 +20,7 @@ import { serveStatic } from './bench/serve.mjs'
 
 /** @typedef {'deck' | 'reference'} Name */
 /** @typedef {Awaited<ReturnType<typeof measureVisit>>} Visit */
-/** @typedef {{ ok: boolean, seconds: number, pages?: number, tail?: string }} ExportRun */
+/** @typedef {{ ok: boolean, seconds: number, pages?: number, blank?: number, tail?: string }} ExportRun */
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 const WORK = join(ROOT, '.cache', 'bench')
@@ -113,15 +113,22 @@ for (const [name, n] of exportPlan) {
     const out = join(WORK, `export-${name}-${i + 1}`)
     await rm(`${out}.pdf`, { force: true })
     const r = await slidev(d.root, ['export', d.entry, '--executable-path', chromiumPath, '--timeout', String(EXPORT_TIMEOUT_MS), '--output', out])
+    // Success is a PDF with one page per slide and text on every page: exit code 0 alone also
+    // passes an export that printed the slides before they had rendered (blank pages).
     /** @type {number | undefined} */
     let pages
+    /** @type {number | undefined} */
+    let blank
     if (r.code === 0 && pdfinfo) {
       const info = await capture('pdfinfo', [`${out}.pdf`])
       pages = Number(/Pages:\s+(\d+)/.exec(info ?? '')?.[1])
+      const text = await capture('pdftotext', ['-layout', `${out}.pdf`, '-'])
+      blank = text === undefined ? undefined : text.split('\f').slice(0, pages).filter(p => !p.trim()).length
     }
-    const ok = r.code === 0 && existsSync(`${out}.pdf`) && (pages === undefined || pages === SLIDES)
-    exportsRun[name].push({ ok, seconds: r.seconds, pages, tail: ok ? undefined : r.out.slice(-600) })
-    log(`export ${name} ${i + 1}/${n}: ${ok ? 'ok' : 'FAILED'} ${r.seconds.toFixed(1)} s${pages ? `, ${pages} pages` : ''}`)
+    const ok = r.code === 0 && existsSync(`${out}.pdf`) && (pages === undefined || pages === SLIDES) && !blank
+    const why = r.code !== 0 ? r.out.slice(-600) : `${pages} pages for ${SLIDES} slides, ${blank} without text`
+    exportsRun[name].push({ ok, seconds: r.seconds, pages, blank, tail: ok ? undefined : why })
+    log(`export ${name} ${i + 1}/${n}: ${ok ? 'ok' : 'FAILED'} ${r.seconds.toFixed(1)} s${pages ? `, ${pages} pages, ${blank ?? '?'} blank` : ''}`)
   }
 }
 
