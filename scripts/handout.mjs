@@ -8,7 +8,7 @@
 // Everything is served to the page from disk; any other request is refused, so it runs offline.
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { dirname, extname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -107,6 +107,8 @@ if (!args.images) {
   if (!existsSync(join(dist, 'index.html')))
     fail(`no built deck in ${relative(root, dist) || dist} (index.html missing).`)
   console.log(`export:handout: taking ${slides.length} slide images…`)
+  /** @type {Record<number, string>} */
+  const shownTitles = {}
   await rm(pngDir, { recursive: true, force: true })
   await mkdir(pngDir, { recursive: true })
   const executablePath = await findChromium()
@@ -134,12 +136,22 @@ if (!args.images) {
         await loading.waitFor({ state: 'detached', timeout: 60_000 })
       await page.evaluate(() => document.fonts.ready.then(() => undefined))
       await page.screenshot({ path: join(pngDir, `${s.no}.png`) })
+      // A slide built only from components (a chart, a big number) has no markdown heading;
+      // its first rendered heading (the chart's finding) titles its page instead.
+      const heading = slide.locator('h1, h2, h3, figcaption').first()
+      if (!s.title && await heading.count())
+        shownTitles[s.no] = ((await heading.textContent()) ?? '').replace(/\s+/g, ' ').trim()
     }
+    await writeFile(join(pngDir, 'titles.json'), JSON.stringify(shownTitles, null, 2))
   }
   finally {
     await browser.close()
   }
 }
+const titlesFile = join(pngDir, 'titles.json')
+const shown = /** @type {Record<string, string>} */ (existsSync(titlesFile) ? JSON.parse(await readFile(titlesFile, 'utf8')) : {})
+for (const s of slides)
+  s.title ||= shown[String(s.no)] ?? ''
 /** @type {Map<number, string>} */
 const images = new Map()
 for (const f of existsSync(pngDir) ? await readdir(pngDir) : []) {
