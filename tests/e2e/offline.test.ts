@@ -41,7 +41,12 @@ async function firstVisit(url: string): Promise<Visit> {
   const page = await context.newPage()
   const problems: string[] = []
   page.on('pageerror', e => problems.push(`page error: ${e.message}`))
-  page.on('requestfailed', r => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText ?? '?'})`))
+  page.on('requestfailed', (r) => {
+    // ERR_ABORTED is the browser dropping a request because the test navigated on (a font
+    // preload still in flight), not a request that had no answer; those show as other errors.
+    if (r.failure()?.errorText !== 'net::ERR_ABORTED')
+      problems.push(`request failed: ${r.url()} (${r.failure()?.errorText ?? '?'})`)
+  })
   page.on('console', (m) => {
     if (m.type() === 'error')
       problems.push(`console error: ${m.text()}`)
@@ -71,6 +76,12 @@ async function precached(page: Page, base: string): Promise<string[]> {
 async function openSlide(page: Page, url: string, no: number): Promise<void> {
   await page.goto(`${url}${no}`)
   await page.locator(`.slidev-page-${no}`).first().waitFor({ state: 'visible' })
+  // Every font the slide uses must load (from the cache, offline); a miss shows as 'error'.
+  const fonts = await page.evaluate(async () => {
+    await document.fonts.ready
+    return Array.from(document.fonts).filter(f => f.status === 'error').map(f => `${f.family} ${f.weight}`)
+  })
+  expect(fonts, `fonts that failed on slide ${no}`).toEqual([])
 }
 
 describe('offline after first visit', () => {
