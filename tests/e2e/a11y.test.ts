@@ -36,6 +36,8 @@ afterAll(async () => {
 async function axeEverySlide(page: Page): Promise<Map<number, AxeFinding[]>> {
   const found = new Map<number, AxeFinding[]>()
   await page.goto(`${server.url}1`, { waitUntil: 'networkidle' })
+  // Keys pressed before the deck has booted are lost: wait until slide 1 is on screen.
+  await settle(page, 1)
   let at = position(page, '/')
   for (let i = 0; i < 400; i++) {
     const next = await press(page, 'ArrowRight', '/', moveWait(at, slides.length, true))

@@ -120,14 +120,14 @@ describe('presenter view', () => {
     const notes = page.locator('.slidev-presenter .slidev-note').first()
     const note = slides[no - 1]!.note
     expect(note, `slide ${no} has no notes to show`).not.toBe('')
-    await expect.poll(async () => containsOpening(await notes.innerText(), note), { timeout: 5000 }).toBe(true)
+    await expect.poll(async () => containsOpening(await notes.innerText(), note), { timeout: 15_000 }).toBe(true)
     // Next with → until the slide changes (it may have clicks); the notes follow.
     const next = slides[no]
     if (next?.note) {
       for (let i = 0; i < 50 && position(page, '/presenter/').no === no; i++)
         await press(page, 'ArrowRight', '/presenter/', 15_000)
       expect(position(page, '/presenter/').no).toBe(no + 1)
-      await expect.poll(async () => containsOpening(await notes.innerText(), next.note), { timeout: 5000 }).toBe(true)
+      await expect.poll(async () => containsOpening(await notes.innerText(), next.note), { timeout: 15_000 }).toBe(true)
     }
     expect(take()).toEqual([])
     await page.close()

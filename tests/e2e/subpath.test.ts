@@ -88,7 +88,7 @@ describe(`the deck built with --base ${BASE}`, () => {
     const page = await browser.newPage({ viewport: VIEWPORT })
     const { take } = watchPage(page, server.origin)
     await page.goto(`${server.url}presenter/1`, { waitUntil: 'networkidle' })
-    await expect.poll(async () => containsOpening(await page.locator('.slidev-presenter .slidev-note').first().innerText(), slides[0]!.note), { timeout: 5000 }).toBe(true)
+    await expect.poll(async () => containsOpening(await page.locator('.slidev-presenter .slidev-note').first().innerText(), slides[0]!.note), { timeout: 15_000 }).toBe(true)
     expect(take()).toEqual([])
     await page.close()
   })

@@ -42,6 +42,10 @@ export interface WalkOptions {
 export async function walkDeck(page: Page, url: string, base: string, take: () => string[], options: WalkOptions): Promise<Walk> {
   const max = options.maxPresses ?? 400
   await page.goto(url, { waitUntil: 'networkidle' })
+  // The deck's router sends <base> to <base>1 once the app has booted; keys pressed before
+  // that would be lost, so wait for it (and for slide 1) first.
+  await page.waitForURL(u => /^\d+$/.test(u.pathname.slice(base.length)), { timeout: 30_000 })
+  await settle(page, position(page, base).no)
   const visits: SlideVisit[] = []
   const key = (p: { no: number, clicks: number }) => `${p.no}.${p.clicks}`
   let at = position(page, base)
