@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url'
 import { load } from '@slidev/parser/fs'
 import { CHROMIUM_ARGS, findChromium, HOW_TO_GET_ONE } from './find-chromium.mjs'
 import { launch, measureVisit, QUIET_MS } from './bench/measure.mjs'
+import { precacheSize } from './bench/precache.mjs'
 import { writeReferenceDeck } from './bench/reference.mjs'
 import { capture, median, slidev } from './bench/run.mjs'
 import { serveStatic } from './bench/serve.mjs'
@@ -84,6 +85,8 @@ const browser = await launch(chromiumPath)
 const browserVersion = browser.version()
 /** @type {Record<Name, Visit[]>} */
 const visits = { deck: [], reference: [] }
+/** @type {Visit | undefined} */
+let reducedMotionVisit
 try {
   for (const name of NAMES)
     await measureVisit(browser, servers[name].url, 1)
@@ -94,6 +97,9 @@ try {
       log(`visit ${i + 1}/${RUNS} ${name}: ${(v.firstLoad.bytes / 1024).toFixed(1)} KB in ${v.firstLoad.requests} requests, slide 1 at ${v.slide1Ms.toFixed(0)} ms`)
     }
   }
+  // Diagnostic: one visit of our deck with prefers-reduced-motion, where charts do not animate,
+  // separates drawing a chart from animating it in.
+  reducedMotionVisit = await measureVisit(browser, servers.deck.url, SLIDES, 'reduce')
 }
 finally {
   await browser.close()
@@ -133,6 +139,8 @@ for (const [name, n] of exportPlan) {
 }
 
 // 5. Figures: medians over runs.
+/** @type {Record<Name, { files: number, kb: number } | undefined>} */
+const precache = { deck: await precacheSize(decks.deck.dist), reference: await precacheSize(decks.reference.dist) }
 /** @param {Name} name */
 function figures(name) {
   const vs = visits[name]
@@ -160,6 +168,7 @@ function figures(name) {
     offsiteRequests: [...new Set(vs.flatMap(v => v.offsite))],
     pageErrors: [...new Set(vs.flatMap(v => v.errors))],
     firstLoadFiles: vs.at(-1)?.firstLoad.files ?? [],
+    precache: precache[name],
   }
 }
 /** @typedef {ReturnType<typeof figures>} Figures */
@@ -175,6 +184,7 @@ const rows = [
   ['  CSS', f => f.firstLoad.cssKb, 'KB', 1],
   ['  fonts', f => f.firstLoad.fontsKb, 'KB', 1],
   ['  other', f => f.firstLoad.otherKb, 'KB', 1],
+  ['after load: offline precache', f => f.precache?.kb ?? Number.NaN, 'KB', 1],
   ['slide 1 visible', f => f.slide1Ms, 'ms', 0, { ratio: 0.9 }],
   ['next slide (median slide)', f => f.nextSlideMs, 'ms', 0, { ratio: 1.1 }],
   ['next slide (slowest slide)', f => f.nextSlideWorstMs, 'ms', 0],
@@ -243,6 +253,8 @@ for (const row of body)
   console.log(line(row))
 if (deck.charts.length)
   console.log(`charts (slide: enter → drawn / key → drawn): ${deck.charts.map(c => `${c.no}: ${fmt(c.enterToDrawnMs, 0)} / ${fmt(c.keyToDrawnMs, 0)} ms`).join(', ')}`)
+if (reducedMotionVisit?.charts.length)
+  console.log(`  same, reduced motion (no chart animation, 1 visit): ${reducedMotionVisit.charts.map(c => `${c.no}: ${fmt(c.enterToDrawnMs, 0)} / ${fmt(c.keyToDrawnMs, 0)} ms`).join(', ')}`)
 for (const [name, f] of /** @type {[Name, Figures][]} */ ([['deck', deck], ['reference', reference]])) {
   if (f.offsiteRequests.length)
     console.log(`WARNING: the ${name} requested other hosts: ${f.offsiteRequests.join(', ')}`)
@@ -252,7 +264,7 @@ for (const [name, f] of /** @type {[Name, Figures][]} */ ([['deck', deck], ['ref
     console.log(`WARNING: a PDF export of the ${name} failed:\n${failure}`)
 }
 
-const results = { machine, slides: SLIDES, runs: { visits: RUNS, builds: BUILDS, exports: EXPORTS, referenceExports: REF_EXPORTS }, quietMs: QUIET_MS, table, deck, reference }
+const results = { machine, slides: SLIDES, runs: { visits: RUNS, builds: BUILDS, exports: EXPORTS, referenceExports: REF_EXPORTS }, quietMs: QUIET_MS, table, deck, reference, deckReducedMotionCharts: reducedMotionVisit?.charts ?? [] }
 await mkdir(join(ROOT, 'bench'), { recursive: true })
 await writeFile(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`)
 console.log('\nwritten: bench/results.json')

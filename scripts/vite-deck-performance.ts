@@ -8,7 +8,7 @@ import { basename, dirname, extname, join, relative, resolve } from 'node:path'
 import type { Plugin } from 'vite'
 
 const TWOSLASH_CLIENT = '\0deck-perf:twoslash-client'
-const EMPTY_CSS = '\0deck-perf:empty.css'
+const LAZY_POPPERS = '\0deck-perf:floating-vue-lazy'
 const NO_MOTION = '\0deck-perf:no-v-motion'
 const NO_MARK = '\0deck-perf:no-v-mark'
 const unused = (directive: string) => `throw new Error('${directive} is used but the deck-performance plugin (scripts/vite-deck-performance.ts) found no ${directive} in the deck sources and left its library out of the build')`
@@ -20,7 +20,31 @@ const SKIP_DIRS = new Set(['node_modules', 'dist', 'exports', 'tests', 'scripts'
 const ALWAYS = ' !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~'
   + '\u00A0\u00B7\u00D7\u2013\u2014\u2018\u2019\u201C\u201D\u2022\u2026\u2190\u2191\u2192\u2193\u2212'
 
-type Subset = (font: Buffer, text: string, options: { targetFormat: 'woff2' }) => Promise<Buffer>
+// OpenType features a browser applies to text unasked (plus Hangul jamo shaping); a subset keeps
+// these and the ones the deck's CSS asks for, and drops the rest (stylistic sets, alternates).
+const DEFAULT_FEATURES = ['ccmp', 'locl', 'mark', 'mkmk', 'kern', 'liga', 'clig', 'calt', 'rlig', 'rvrn', 'ljmo', 'vjmo', 'tjmo']
+// CSS values and utility classes that turn features on. tnum is always kept: Slidev's own timer
+// and page counter use tabular-nums.
+const CSS_FEATURES: Record<string, string[]> = {
+  'tabular-nums': ['tnum'],
+  'lining-nums': ['lnum'],
+  'oldstyle-nums': ['onum'],
+  'proportional-nums': ['pnum'],
+  'slashed-zero': ['zero'],
+  'diagonal-fractions': ['frac'],
+  'stacked-fractions': ['afrc'],
+  'ordinal': ['ordn'],
+  'small-caps': ['smcp'],
+  'all-small-caps': ['smcp', 'c2sc'],
+  'petite-caps': ['pcap'],
+  'titling-caps': ['titl'],
+  'super': ['sups'],
+  'sub': ['subs'],
+  'discretionary-ligatures': ['dlig'],
+  'historical-ligatures': ['hlig'],
+}
+
+type Subset = (font: Buffer, text: string, options: { targetFormat: 'woff2', keepFeatures: string[] }) => Promise<Buffer>
 
 export function deckPerformance(root: string): Plugin {
   const headmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(join(root, 'slides.md'), 'utf8'))?.[1] ?? ''
@@ -40,15 +64,22 @@ export function deckPerformance(root: string): Plugin {
       // Vite inlines assets under 4 KB as data: URLs; a small font subset inlined would be
       // downloaded with the CSS on every first load instead of only where its glyphs appear.
       build: { assetsInlineLimit: (file: string) => (/\.(woff2?|ttf|otf)$/.test(file) ? false : undefined) },
-      css: { postcss: { plugins: [fontFaceTrim(codePoints(source), join(root, 'node_modules', '.cache', 'deck-fonts'))] } },
+      css: { postcss: { plugins: [fontFaceTrim(codePoints(source), featuresUsed(source), join(root, 'node_modules', '.cache', 'deck-fonts'))] } },
     }),
     resolveId(id, importer) {
       // Slidev's client always installs the Twoslash popup plugin and its CSS; with
-      // `twoslash: false` no slide can show a Twoslash popup, so both are dead weight.
+      // `twoslash: false` no slide can show a Twoslash popup. The CSS bundles floating-vue's,
+      // which Slidev's own menus still use, so only that part stays.
       if (twoslashOff && id === '@shikijs/vitepress-twoslash/client')
         return TWOSLASH_CLIENT
       if (twoslashOff && id === '@shikijs/vitepress-twoslash/style.css')
-        return EMPTY_CSS
+        return this.resolve('floating-vue/dist/style.css', importer, { skipSelf: true })
+      // floating-vue (~13 KB gzip) reaches the first load only through the tooltips of the
+      // settings menu and the drawing toolbar and a recompute call after transitions. Those
+      // imports get a lazy stand-in: the library loads when a tooltip or menu first renders; a
+      // popper that is open was rendered by it, so recompute defers to the real function then.
+      if (id === 'floating-vue' && /\/@slidev\/client\/(internals\/(FormItem|DrawingControls|SlidesShow|SlideContainer)\.vue|builtin\/VSwitch\.ts|pages\/print\.vue)(\?.*)?$/.test(importer?.replace(/\\/g, '/') ?? ''))
+        return LAZY_POPPERS
       // Slidev aliases `vue` to the full build, which carries the template compiler (~13 KB gzip).
       // Every template here (slides, layouts, components) is compiled at build time.
       if (id.endsWith('/vue/dist/vue.esm-bundler.js'))
@@ -73,8 +104,16 @@ export function deckPerformance(root: string): Plugin {
         return `export function annotate() { ${unused('v-mark')} }`
       if (id === TWOSLASH_CLIENT)
         return 'export default { install() {} }'
-      if (id === EMPTY_CSS)
-        return ''
+      if (id === LAZY_POPPERS) {
+        return `import { defineAsyncComponent } from 'vue'
+const load = () => import('floating-vue')
+export const Tooltip = defineAsyncComponent(() => load().then(m => m.Tooltip))
+export const Dropdown = defineAsyncComponent(() => load().then(m => m.Dropdown))
+export function recomputeAllPoppers() {
+  if (document.querySelector('.v-popper--shown, .v-popper__popper--shown'))
+    load().then(m => m.recomputeAllPoppers())
+}`
+      }
       return undefined
     },
   }
@@ -96,6 +135,20 @@ export function deckSource(root: string): string {
   }
   walk(root)
   return parts.join('\n')
+}
+
+/** OpenType feature tags to keep in subsets: browser defaults plus what the deck's CSS asks for. */
+export function featuresUsed(source: string): string[] {
+  const tags = new Set([...DEFAULT_FEATURES, 'tnum'])
+  for (const [keyword, features] of Object.entries(CSS_FEATURES)) {
+    if (new RegExp(`\\b${keyword}\\b`).test(source))
+      features.forEach(f => tags.add(f))
+  }
+  for (const [, value = ''] of source.matchAll(/font-feature-settings\s*:\s*([^;}]+)/g)) {
+    for (const [, tag = ''] of value.matchAll(/["']([\x20-\x7E]{4})["']/g))
+      tags.add(tag)
+  }
+  return [...tags].sort()
 }
 
 /** Every code point of `text`, plus the ones every subset keeps. */
@@ -144,20 +197,20 @@ interface FontFaceRule {
  * - drops each @font-face whose unicode-range holds no character the deck uses (Noto Sans KR
  *   alone ships 124 slices: ~24 KB gzip of CSS on every first load);
  * - drops the `.woff` fallback (every browser Slidev supports takes woff2);
- * - subsets each remaining woff2 to the glyphs the deck can show (about half the bytes),
- *   cached by content hash so rebuilds reuse it.
+ * - subsets each remaining woff2 to the glyphs the deck can show and the OpenType features it
+ *   uses (about half the bytes), cached by content hash so rebuilds reuse it.
  */
-export function fontFaceTrim(used: Set<number>, cacheDir: string) {
+export function fontFaceTrim(used: Set<number>, keepFeatures: string[], cacheDir: string) {
   let subset: Promise<Subset> | undefined
   async function subsetTo(fontPath: string, text: string): Promise<string> {
     const font = readFileSync(fontPath)
-    const hash = createHash('sha256').update(font).update(text).digest('hex').slice(0, 10)
+    const hash = createHash('sha256').update(font).update(text).update(keepFeatures.join()).digest('hex').slice(0, 10)
     const out = join(cacheDir, `${basename(fontPath, '.woff2')}.${hash}.woff2`)
     if (!existsSync(out)) {
       // subset-font ships no types; this is the one function used.
       subset ??= import('subset-font' as string).then(m => (m as { default: Subset }).default)
       mkdirSync(cacheDir, { recursive: true })
-      writeFileSync(out, await (await subset)(font, text, { targetFormat: 'woff2' }))
+      writeFileSync(out, await (await subset)(font, text, { targetFormat: 'woff2', keepFeatures }))
     }
     return out
   }

@@ -87,9 +87,10 @@ export async function launch(executablePath) {
  * @param {import('playwright-core').Browser} browser
  * @param {string} url deck origin, e.g. http://127.0.0.1:1234/
  * @param {number} slides how many slides the deck has
+ * @param {'reduce' | 'no-preference'} [reducedMotion] the visitor's motion preference
  */
-export async function measureVisit(browser, url, slides) {
-  const context = await browser.newContext({ viewport: VIEWPORT, reducedMotion: 'no-preference' })
+export async function measureVisit(browser, url, slides, reducedMotion = 'no-preference') {
+  const context = await browser.newContext({ viewport: VIEWPORT, reducedMotion })
   const page = await context.newPage()
   await page.addInitScript(pageProbe)
   // Console errors and uncaught exceptions: a faster deck that breaks is no faster deck.
