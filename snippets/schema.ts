@@ -19,6 +19,8 @@ export const status = /* @__PURE__ */ (() => z.enum(STATUSES))()
 
 export const text = /* @__PURE__ */ (() => z.string().check(z.minLength(1, 'must not be empty')))()
 
+// The data slide shows this part: <<< @/snippets/schema.ts#rules
+// #region rules
 /** True for a real calendar date written YYYY-MM-DD (so 2019-13-45 and 2019-02-30 are false). */
 export function isRealDate(value: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
@@ -31,6 +33,7 @@ export function isRealDate(value: string): boolean {
 }
 
 export const isoDate = /* @__PURE__ */ (() => z.string().check(z.refine(isRealDate, 'is not a real calendar date (YYYY-MM-DD)')))()
+// #endregion rules
 
 /** A percentage share of a whole. */
 export const share = /* @__PURE__ */ (() => z.number().check(

@@ -107,6 +107,7 @@ describe('EvidenceChart', () => {
     expect(chartOf(wrapper)).toBe(chart)
     expect(chart.data.labels).toEqual(['2018', '2019', '2020', '2021'])
     expect(wrapper.find('figcaption').text()).toMatch(/^Japanese beer imports/)
+    expect(drawnText(wrapper)).toEqual(expect.arrayContaining(['$78.3m', '$5.67m']))
     wrapper.unmount()
     expect(destroy).toHaveBeenCalledTimes(1)
   })
