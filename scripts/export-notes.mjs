@@ -44,7 +44,15 @@ const output = resolve(root, values.output ?? join('exports', `${name}-notes.pdf
 await mkdir(dirname(output), { recursive: true })
 
 const port = await freePort()
-const server = await createServer(options, { server: { port, strictPort: true, host: '127.0.0.1' }, clearScreen: false, logLevel: 'warn' })
+// Its own dependency cache: a `slidev` dev server (or another export) running at the same time
+// with a different config re-bundles the shared node_modules/.vite and answers this page's
+// imports with "504 Outdated Optimize Dep", which prints a blank PDF.
+const server = await createServer(options, {
+  cacheDir: join(root, 'node_modules', '.vite', 'export-notes'),
+  server: { port, strictPort: true, host: '127.0.0.1' },
+  clearScreen: false,
+  logLevel: 'warn',
+})
 let browser
 try {
   await server.listen(port)
