@@ -45,8 +45,9 @@ const offlineDeck = VitePWA({
     // Workbox silently skips files over 2 MiB; a larger image added later must still be precached.
     maximumFileSizeToCacheInBytes: 10 * 1024 * 1024,
     cleanupOutdatedCaches: true,
-    // Take control of the page that installed the worker: one visit is enough to be ready.
-    clientsClaim: true,
+    // A new deploy's worker takes over at once. No clientsClaim: switching the page that
+    // installed the worker over mid-load aborted its in-flight font requests (seen in the browser
+    // tests); the files are cached once installed, and the next load, online or not, uses them.
     skipWaiting: true,
   },
 })

@@ -53,8 +53,15 @@ async function firstVisit(url: string): Promise<Visit> {
   })
   await page.goto(url)
   await page.locator('.slidev-page').first().waitFor()
-  // Installing means downloading every precached file; two busy cores can take a while.
-  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 120_000 })
+  // Installing means downloading every precached file; two busy cores can take a while. The
+  // worker serves the deck from the next load on (it does not take over the page it installed from).
+  const active = await page.evaluate(() => Promise.race([
+    navigator.serviceWorker.ready.then(() => true),
+    new Promise<boolean>(resolve => setTimeout(resolve, 120_000, false)),
+  ]))
+  expect(active, 'the service worker installed and activated within 2 minutes').toBe(true)
+  await page.reload()
+  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 30_000 })
   return { context, page, problems }
 }
 
