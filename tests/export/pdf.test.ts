@@ -21,8 +21,14 @@ const pngDir = join(out, 'png')
 const notesPdf = join(out, 'deck-notes.pdf')
 const { slides } = await loadDeck()
 
+/**
+ * Runs an npm script as a person would. Without vitest's NODE_ENV=test: Vite folds NODE_ENV into
+ * its dependency-cache hash, so under "test" the export's dev server re-bundles its deps while
+ * Chromium loads the print page, whose imports then fail (504 Outdated Optimize Dep) and the PDF
+ * comes out blank, exit 0 — as three runs here did before this.
+ */
 async function npmRun(script: string, ...args: string[]) {
-  return run('npm', ['run', '--silent', script, '--', ...args])
+  return run('npm', ['run', '--silent', script, '--', ...args], { NODE_ENV: undefined })
 }
 
 describe('npm run export', () => {
