@@ -11,14 +11,15 @@ const here = dirname(fileURLToPath(import.meta.url))
 const root = join(here, '..')
 const extra = process.argv.slice(2)
 const outFlag = extra.findIndex(a => a.startsWith('--output'))
+const DEFAULT_OUTPUT = 'exports/washingtons-court-png'
 const output = outFlag < 0
-  ? 'exports/washingtons-court-png'
+  ? DEFAULT_OUTPUT
   : extra[outFlag]?.includes('=') ? extra[outFlag].split('=')[1] : extra[outFlag + 1]
 const args = [
   join(here, 'export.mjs'),
   '--format', 'png',
   '--scale', '2',
-  ...(outFlag < 0 ? ['--output', output] : []),
+  ...(outFlag < 0 ? ['--output', DEFAULT_OUTPUT] : []),
   ...extra,
 ]
 
