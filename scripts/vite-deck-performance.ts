@@ -12,9 +12,9 @@ const LAZY_POPPERS = '\0deck-perf:floating-vue-lazy'
 const NO_MOTION = '\0deck-perf:no-v-motion'
 const NO_MARK = '\0deck-perf:no-v-mark'
 const unused = (directive: string) => `throw new Error('${directive} is used but the deck-performance plugin (scripts/vite-deck-performance.ts) found no ${directive} in the deck sources and left its library out of the build')`
-// Where the deck's visible text lives. Tests, scripts and build output are never shown.
-const TEXT_EXTENSIONS = new Set(['.md', '.vue', '.ts', '.json', '.yaml', '.yml', '.html'])
-const SKIP_DIRS = new Set(['node_modules', 'dist', 'exports', 'tests', 'scripts', 'bench', 'public'])
+// Where a Slidev deck's own text and templates live (see deckSource).
+const TEXT_EXTENSIONS = new Set(['.md', '.vue', '.ts', '.json', '.yaml', '.yml', '.html', '.css'])
+const DECK_DIRS = new Set(['components', 'layouts', 'pages', 'setup', 'snippets', 'styles'])
 // Glyphs kept in every subset besides the deck's own text: printable ASCII (slide numbers, the
 // timer, anything computed at run time) and common typographic punctuation.
 const ALWAYS = ' !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~'
@@ -119,21 +119,33 @@ export function recomputeAllPoppers() {
   }
 }
 
-/** The deck's own source text (slides, components, layouts, data), concatenated. */
+/**
+ * The deck's own source text, concatenated: slides.md and the folders and files Slidev reads
+ * from a deck (components, layouts, pages, setup, snippets, styles, global layers). The README,
+ * tests and scripts are not shown and must not count (the README names v-mark, for one).
+ */
 export function deckSource(root: string): string {
   const parts: string[] = []
+  const read = (path: string) => {
+    if (TEXT_EXTENSIONS.has(extname(path)))
+      parts.push(readFileSync(path, 'utf8'))
+  }
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.name.startsWith('.') || SKIP_DIRS.has(entry.name))
-        continue
       const path = join(dir, entry.name)
       if (entry.isDirectory())
         walk(path)
-      else if (TEXT_EXTENSIONS.has(extname(entry.name)))
-        parts.push(readFileSync(path, 'utf8'))
+      else
+        read(path)
     }
   }
-  walk(root)
+  for (const entry of readdirSync(root, { withFileTypes: true })) {
+    const path = join(root, entry.name)
+    if (entry.isDirectory() && DECK_DIRS.has(entry.name))
+      walk(path)
+    else if (entry.isFile() && (entry.name === 'slides.md' || entry.name === 'index.html' || extname(entry.name) === '.vue'))
+      read(path)
+  }
   return parts.join('\n')
 }
 
