@@ -66,5 +66,7 @@ export default defineConfig({
   // Builds written inside the project (test and bench output under .cache/, dist/) contain
   // index.html files; Vite reloads the page when one changes, which blanks an export in progress.
   server: { watch: { ignored: ['**/.cache/**', '**/dist/**', '**/exports/**'] } },
+  // `npm run export` gives its dev server a dependency cache of its own (see scripts/export.mjs).
+  ...(process.env.DECK_VITE_CACHE_DIR ? { cacheDir: process.env.DECK_VITE_CACHE_DIR } : {}),
   // Shared file: the performance and offline/PWA work add their settings here.
 })
