@@ -5,21 +5,8 @@ import { extname, join, normalize } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import type { AddressInfo } from 'node:net'
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.txt': 'text/plain; charset=utf-8',
-}
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.webmanifest', '.txt'])
+// One content-type table for the tests and the benchmark's server (an .mjs, so the bench needs no TS loader).
+import { COMPRESSIBLE, TYPES } from '../../scripts/bench/serve.mjs'
 
 export interface StaticServer {
   /** Origin plus base, e.g. http://127.0.0.1:4321/some/path/ */
