@@ -2,6 +2,7 @@
 // same code checks the real slides.md (slides.test.ts) and small synthetic decks that prove each
 // rule can fail (rules.test.ts). Every problem names the slide (number and title) it is about.
 import { parse } from '@slidev/parser'
+import { toDeckSlides } from '../support/deck'
 import type { DeckSlide } from '../support/deck'
 
 export type RuleId = 'act-order' | 'act-missing' | 'notes' | 'words' | 'budget' | 'uncited-number' | 'unknown-source' | 'unknown-series' | 'clicks'
@@ -45,14 +46,7 @@ export function label(slide: DeckSlide): string {
 /** Parses a markdown string exactly as Slidev does and shapes it like `loadDeck()`. */
 export async function parseDeck(markdown: string): Promise<DeckSlide[]> {
   const data = await parse(markdown, 'synthetic.md')
-  return data.slides.map((s, i) => ({
-    no: i + 1,
-    act: s.frontmatter.act,
-    frontmatter: s.frontmatter,
-    content: s.content,
-    note: (s.note ?? '').trim(),
-    title: s.title ?? '',
-  }))
+  return toDeckSlides(data.slides)
 }
 
 /** Opening tags of a component, e.g. every `<BigStat … />` with its attribute text. */

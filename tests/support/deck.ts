@@ -13,10 +13,9 @@ export interface DeckSlide {
   title: string
 }
 
-/** Parses slides.md with Slidev's own parser, as `slidev build` does. */
-export async function loadDeck(): Promise<{ headmatter: Record<string, unknown>, slides: DeckSlide[] }> {
-  const data = await load({ roots: [ROOT], userRoot: ROOT }, SLIDES_MD)
-  const slides = data.slides.map((s, i) => ({
+/** Shapes Slidev's parsed slides for the tests: 1-based numbers, act, trimmed notes. */
+export function toDeckSlides(parsed: ReadonlyArray<{ frontmatter: Record<string, unknown>, content: string, note?: string, title?: string }>): DeckSlide[] {
+  return parsed.map((s, i) => ({
     no: i + 1,
     act: s.frontmatter.act,
     frontmatter: s.frontmatter,
@@ -24,5 +23,10 @@ export async function loadDeck(): Promise<{ headmatter: Record<string, unknown>,
     note: (s.note ?? '').trim(),
     title: s.title ?? '',
   }))
-  return { headmatter: data.headmatter, slides }
+}
+
+/** Parses slides.md with Slidev's own parser, as `slidev build` does. */
+export async function loadDeck(): Promise<{ headmatter: Record<string, unknown>, slides: DeckSlide[] }> {
+  const data = await load({ roots: [ROOT], userRoot: ROOT }, SLIDES_MD)
+  return { headmatter: data.headmatter, slides: toDeckSlides(data.slides) }
 }
