@@ -155,3 +155,45 @@ export function eventsBetween(from: number, to: number): TimelineEvent[] {
     return year >= from && year <= to
   })
 }
+
+/** What a `<CrisisTimeline>` shows: exact steps of event ids, chosen ids, or a year range. */
+export interface TimelineSelection {
+  steps?: readonly (readonly string[])[]
+  ids?: readonly string[]
+  from?: string | number
+  to?: string | number
+  group?: 'event' | 'month' | 'year'
+}
+
+/**
+ * The click steps of a timeline, each a list of events: the component reveals one per click and
+ * the deck check counts them against the slide's `clicks`. Without `steps`, the headline (`key`)
+ * events of the range are grouped a year a step (an event a step when the range is one year).
+ * An unknown id throws, naming it.
+ */
+export function timelineSteps(pick: TimelineSelection, all: readonly TimelineEvent[] = events): TimelineEvent[][] {
+  const byId = (id: string): TimelineEvent => {
+    const found = all.find(e => e.id === id)
+    if (!found)
+      throw new Error(`no event with id ${JSON.stringify(id)} in snippets/timeline.ts`)
+    return found
+  }
+  if (pick.steps)
+    return pick.steps.map(step => step.map(byId))
+  const from = Number(pick.from ?? 2011)
+  const to = Number(pick.to ?? 2023)
+  const picked = pick.ids
+    ? pick.ids.map(byId)
+    : all.filter(e => e.key === true && Number(e.date.slice(0, 4)) >= from && Number(e.date.slice(0, 4)) <= to)
+  const group = pick.group ?? (pick.ids || from === to ? 'event' : 'year')
+  const keyOf = (e: TimelineEvent) => (group === 'year' ? e.date.slice(0, 4) : group === 'month' ? e.date.slice(0, 7) : e.id)
+  const out: TimelineEvent[][] = []
+  for (const e of picked) {
+    const last = out.at(-1)
+    if (last && keyOf(last[0]!) === keyOf(e))
+      last.push(e)
+    else
+      out.push([e])
+  }
+  return out
+}
