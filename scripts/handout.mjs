@@ -72,7 +72,7 @@ const sourcesFile = join(root, 'snippets', 'sources.ts')
 if (!existsSync(sourcesFile))
   fail('snippets/sources.ts is missing. The handout ends with the full sources appendix and takes it from that registry (issue 3).')
 const { runnerImport } = await import('vite')
-/** @typedef {{ publisher: string, title?: string, date?: string, url: string }} SourceDocument */
+/** @typedef {{ publisher: string, via?: string, title?: string, date?: string, url: string }} SourceDocument */
 /** @typedef {SourceDocument & { id: string, short: string, also?: SourceDocument[] }} Source */
 const { module: sourcesModule } = /** @type {{ module: { sources?: readonly Source[] } }} */ (
   await runnerImport(sourcesFile, { configFile: false, logLevel: 'error' })
@@ -170,7 +170,7 @@ const noteHtml = note => note ? md.render(note.replace(/\[click(?::\d+)?\]\s*/g,
 
 /** @param {SourceDocument} d */
 const docHtml = d => [
-  escapeHtml(d.publisher),
+  escapeHtml(d.via ? `${d.publisher}, via ${d.via}` : d.publisher),
   d.title ? `“${escapeHtml(d.title)}”` : '',
   d.date ? escapeHtml(d.date) : '',
   `<span class="url">${escapeHtml(d.url)}</span>`,

@@ -14,6 +14,15 @@ describe('SourcesList', () => {
     expect(items[12]?.find('a').text()).toBe('en.yna.co.kr')
   })
 
+  it('says when a source was read through a copy on another site, next to that site\'s link', () => {
+    const [s9, s12, s13] = mount(SourcesList, { props: { ids: ['S9', 'S12', 'S13'] } }).findAll('li')
+    expect(s9?.text().replace(/\s+/g, ' ')).toContain('Yomiuri, Jul 2019, via FAN fluoridealert.org')
+    expect(s12?.text()).not.toContain('via')
+    // A bundled document read through a copy is named with its own link, not hidden behind the main one.
+    expect(s13?.text().replace(/\s+/g, ' ')).toContain('VOA, via a forum copy vietjoy.com')
+    expect(s13?.findAll('a').map(a => a.text())).toEqual(['korea.net', 'vietjoy.com'])
+  })
+
   it('lists a range or a chosen set', () => {
     expect(mount(SourcesList, { props: { from: 'S7', to: 'S9' } }).findAll('.wc-id').map(e => e.text())).toEqual(['S7', 'S8', 'S9'])
     expect(mount(SourcesList, { props: { ids: ['S30', 'S0'] } }).findAll('.wc-id').map(e => e.text())).toEqual(['S0', 'S30'])
@@ -22,7 +31,7 @@ describe('SourcesList', () => {
   it('shows publisher, title, date and every URL in the full variant', () => {
     const wrapper = mount(SourcesList, { props: { ids: ['S8', 'S9'], variant: 'full' } })
     const [s8, s9] = wrapper.findAll('li')
-    expect(s9?.text()).toContain('Yomiuri (via FAN), “Japan invokes export controls against S. Korea” (2019-07-04).')
+    expect(s9?.text()).toContain('Yomiuri, via FAN, “Japan invokes export controls against S. Korea” (2019-07-04).')
     expect(s8?.findAll('a').map(a => a.attributes('href'))).toEqual(sources[8] ? [sources[8].url, ...(sources[8].also ?? []).map(d => d.url)] : [])
   })
 })

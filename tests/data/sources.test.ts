@@ -38,6 +38,25 @@ describe('the real source registry', () => {
     for (const s of sources)
       expect([s.url, ...(s.also ?? []).map(d => d.url)], s.id).toEqual(fromFacts.get(s.id))
   })
+
+  it('names the copy a source was read through in `via`, never inside the publisher', () => {
+    const docs = sources.flatMap(s => [s, ...(s.also ?? [])])
+    expect(docs.filter(d => /\bvia\b/i.test(d.publisher)).map(d => d.publisher)).toEqual([])
+    expect(sourceById('S9')).toMatchObject({ publisher: 'Yomiuri', via: 'FAN' })
+    expect(sourceById('S13').also?.[0]).toMatchObject({ publisher: 'VOA', via: 'a forum copy' })
+  })
+
+  it.runIf(existsSync(FACTS))('says "via" wherever facts.md reads a source through a copy', () => {
+    const list = readFileSync(FACTS, 'utf8').split('## Sources')[1] ?? ''
+    const viaInFacts = list.split('\n').flatMap(line => /^- (S\d+) .*\bvia\b/.exec(line)?.[1] ?? [])
+    expect(viaInFacts.length).toBeGreaterThan(10)
+    const withVia = sources.filter(s => s.via !== undefined || (s.also ?? []).some(d => d.via !== undefined)).map(s => s.id)
+    expect(viaInFacts.filter(id => !withVia.includes(id))).toEqual([])
+  })
+
+  it('gives S0 the article\'s public address, not the site\'s editing host', () => {
+    expect(new URL(sourceById('S0').url).hostname).toBe('thediplomat.com')
+  })
 })
 
 describe('a malformed registry fails with the file, the record and the field named', () => {
@@ -49,6 +68,7 @@ describe('a malformed registry fails with the file, the record and the field nam
     ['a duplicate short form', (c: Source[]) => { c[25]!.short = 'Yonhap, Aug 2019' }, `sources[25] "S25" → short: "Yonhap, Aug 2019" is the short form of an earlier source too`],
     ['an empty publisher', (c: Source[]) => { c[8]!.publisher = '' }, `sources[8] "S8" → publisher: "" must not be empty`],
     ['a bad URL in a bundled document', (c: Source[]) => { c[8]!.also![0]!.url = 'kbs' }, `sources[8] "S8" → also[0].url: "kbs" is not an http(s) URL`],
+    ['an empty via', (c: Source[]) => { c[9]!.via = '' }, `sources[9] "Japan invokes export controls against S. Korea" → via: "" must not be empty`],
   ])('%s', (_name, change, message) => {
     expect(() => validate(FILE, sourcesSchema, withChange(change))).toThrow(message)
   })
