@@ -81,8 +81,13 @@ export function describeProblems(problems: readonly Problem[]): string {
     .map(p => `${p.severity === 'error' ? '✖' : '·'} ${p.message}`).join('\n')
 }
 
+/** A problem in the deck, not in the code: its message is the whole story, so no stack trace. */
 export class DeckCheckError extends Error {
   override name = 'DeckCheckError'
+  constructor(message: string) {
+    super(message)
+    this.stack = `${this.name}: ${message}`
+  }
 }
 
 /** The Vite plugin: the check at start (dev, build, export) and on every save in dev. */
@@ -90,13 +95,17 @@ export function deckCheck(root: string): Plugin {
   // Slidev takes the entry as its first .md argument (`slidev build talk.md`), slides.md by default.
   const entry = resolve(root, process.argv.slice(2).find(a => a.endsWith('.md')) ?? 'slides.md')
   let data: DeckData = loaded
+  let warned = ''
   async function run(): Promise<void> {
     const problems = await checkDeckFile(root, entry, data)
     const errors = problems.filter(p => p.severity === 'error')
     if (errors.length)
       throw new DeckCheckError(`The deck check found ${errors.length} error(s):\n${describeProblems(errors)}`)
-    if (problems.length)
-      console.warn(`The deck check found ${problems.length} editorial issue(s) (the tests fail on these):\n${describeProblems(problems)}`)
+    // Editorial issues are printed when they change, not on every save.
+    const notes = describeProblems(problems)
+    if (notes && notes !== warned)
+      console.warn(`The deck check found ${problems.length} editorial issue(s) (the tests fail on these):\n${notes}`)
+    warned = notes
   }
   return {
     name: 'deck-check',

@@ -116,7 +116,8 @@ export function validate<S extends z.ZodMiniType>(file: string, schema: S, data:
     if (field.length === 0)
       return `${file}: ${record} ${message}`
     const value = at(data, issue.path)
-    const shown = value === undefined ? 'missing' : JSON.stringify(value)
+    // JSON writes NaN and Infinity as null: name them as they are.
+    const shown = value === undefined ? 'missing' : typeof value === 'number' && !Number.isFinite(value) ? String(value) : JSON.stringify(value)
     return `${file}: ${record} → ${formatPath(field)}: ${shown} ${message}`
   })
   throw new DataError(lines.join('\n'))

@@ -32,6 +32,9 @@ export const UNITS = {
 export type Unit = keyof typeof UNITS
 const UNIT_IDS = Object.keys(UNITS) as [Unit, ...Unit[]]
 
+/** Counts, money and visitors cannot be negative; only a change can. */
+const NON_NEGATIVE: ReadonlySet<Unit> = /* @__PURE__ */ new Set(['visitors-millions', 'usd-millions', 'meetings'])
+
 const POINT_STATUSES = ['verified', 'estimate', 'missing'] as const
 export type PointStatus = (typeof POINT_STATUSES)[number]
 
@@ -79,6 +82,8 @@ const seriesEntry = /* @__PURE__ */ (() => z.object({
       const st = d.status[j]
       if (s.unit === 'percent' && v !== null && (v < 0 || v > 100))
         issue('values', 'is not a share: must be from 0 to 100', v, j)
+      if (NON_NEGATIVE.has(s.unit) && v !== null && v < 0)
+        issue('values', `is negative: ${UNITS[s.unit].axis} cannot be below 0`, v, j)
       if ((v === null) !== (st === 'missing'))
         issue('status', v === null ? 'must be "missing" for a null value' : 'must not be "missing" for a value', st, j)
       const ids = d.sources[j] ?? []
