@@ -22,7 +22,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['tests/content/**/*.test.ts', 'tests/data/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/scripts/**/*.test.ts'],
+          include: ['tests/{content,data,lib,plugins,unit}/**/*.test.ts'],
         },
       },
       {

@@ -226,8 +226,10 @@ export function checkDeck(slides: readonly DeckSlide[], ctx: DeckContext): Probl
           add('prop', 'error', `${label(slide)} has a ${tag} without ${prop}`)
       }
       for (const [prop, kind] of Object.entries(REFERENCES[use.name] ?? {})) {
-        if (use.bound.has(prop))
+        if (use.bound.has(prop)) {
           add('prop', 'error', `${label(slide)}: ${tag} ${prop} is not a literal the deck check can read: ${JSON.stringify(use.props[prop])}`)
+          continue
+        }
         for (const id of refs(use.props[prop])) {
           if (!ids[kind]?.has(id) && ids[kind])
             add('unknown-id', 'error', `${label(slide)}: ${tag} ${prop} names ${kind} "${id}", which the data does not hold`)
