@@ -4,7 +4,8 @@ import { uniqueIds, validate } from './schema'
 /**
  * The talk's acts in the order they are given, with the pacing budget from the talk outline.
  * Slides name their act in frontmatter (`act: crisis-decade`); the content test, the pacing
- * indicator and the appendix all read this one list.
+ * indicator and the appendix all read this one list. `backup` holds the slides after the
+ * sources that answer likely questions: reached by number, never part of the 20 minutes.
  */
 export const ACT_IDS = [
   'opening',
@@ -14,6 +15,7 @@ export const ACT_IDS = [
   'partnership',
   'state-visit',
   'closing',
+  'backup',
 ] as const
 
 export type ActId = (typeof ACT_IDS)[number]
@@ -21,7 +23,7 @@ export type ActId = (typeof ACT_IDS)[number]
 export const actSchema = /* @__PURE__ */ (() => z.object({
   id: z.enum(ACT_IDS),
   title: z.string().check(z.minLength(1, 'must not be empty')),
-  /** Minutes of talk planned for the act; the closing (recap, Q&A, sources) has none. */
+  /** Minutes of talk planned for the act; the closing (recap, Q&A, sources) and the backup slides for questions have none. */
   minutes: z.number().check(z.gte(0, 'must be from 0 to 20 minutes'), z.lte(20, 'must be from 0 to 20 minutes')),
 }))()
 
@@ -44,6 +46,7 @@ const RAW = { acts: [
   { id: 'partnership', title: 'The partnership proposal', minutes: 5 },
   { id: 'state-visit', title: 'The state-visit hook', minutes: 2 },
   { id: 'closing', title: 'Closing', minutes: 0 },
+  { id: 'backup', title: 'Backup (not timed)', minutes: 0 },
 ] }
 
 // Validated wherever the data can still be fixed: tests, `slidev dev`, and every build and export

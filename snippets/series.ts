@@ -62,6 +62,10 @@ const seriesEntry = /* @__PURE__ */ (() => z.object({
   caveat: z.optional(text),
   /** Line charts print values at the first and last point and at these labels too. */
   marks: z.optional(z.array(text)),
+  /** Decimals kept in the values written on the chart (the table keeps every digit): 0 writes $66.86m as $67m. */
+  labelDigits: z.optional(z.int().check(z.gte(0, 'must be 0 or more'), z.lte(3, 'must be 3 or fewer'))),
+  /** Mark the change of the first dataset between two labels on the chart, computed from the values (e.g. −86%). */
+  change: z.optional(z.object({ from: text, to: text })),
 }).check(z.check((ctx) => {
   const s = ctx.value
   const listed = new Set(s.sources)
@@ -69,6 +73,16 @@ const seriesEntry = /* @__PURE__ */ (() => z.object({
     if (!s.labels.includes(m))
       ctx.issues.push({ code: 'custom', message: 'is not one of the series\' labels', input: m, path: ['marks', j] })
   })
+  if (s.change) {
+    for (const end of ['from', 'to'] as const) {
+      const at = s.labels.indexOf(s.change[end])
+      const v = s.datasets[0]?.values[at]
+      if (at < 0)
+        ctx.issues.push({ code: 'custom', message: 'is not one of the series\' labels', input: s.change[end], path: ['change', end] })
+      else if (v === null || v === undefined || (end === 'from' && v === 0))
+        ctx.issues.push({ code: 'custom', message: end === 'from' ? 'must have a non-zero value to compute a change from' : 'must have a value', input: s.change[end], path: ['change', end] })
+    }
+  }
   s.datasets.forEach((d, i) => {
     const issue = (field: string, message: string, input: unknown, j?: number) =>
       ctx.issues.push({ code: 'custom', message, input, path: j === undefined ? ['datasets', i, field] : ['datasets', i, field, j] })
@@ -168,7 +182,7 @@ const RAW = { series: {
     }],
     sources: ['S45', 'S47', 'S48', 'S49', 'S50'],
     marks: ['2019', '2020'],
-    caveat: 'Genron NPO–EAI poll, about 1,000 people per country a wave. The 2019 wave was fielded in May–June, before the export controls, so the jump shows in 2020. Hollow points are estimates without a stored source.',
+    caveat: 'Genron NPO–EAI poll, about 1,000 people per country a wave. The 2019 wave was fielded in May–June, before the export controls, so the jump shows in 2020. The 2023 wave was published in October 2023, after the article. Hollow points are estimates without a stored source.',
   },
   'hf-imports': {
     id: 'hf-imports',
@@ -184,6 +198,8 @@ const RAW = { series: {
       sources: [['S54', 'S55'], ['S54', 'S55'], ['S54', 'S55']],
     }],
     sources: ['S54', 'S55'],
+    labelDigits: 0,
+    change: { from: '2018', to: '2020' },
     caveat: 'The 86% is computed from the figures shown: 9.38 is 14% of 66.86. Japan’s share of Korea’s HF imports: 32.2% in 2019, 12.8% in 2020.',
   },
   'beer-imports': {
@@ -245,6 +261,22 @@ export const series: Readonly<Record<SeriesId, Series>> = (import.meta.env?.PROD
 /** The series with this id (typed, so a wrong id is a type error in a slide too). */
 export function seriesById(id: SeriesId): Series {
   return series[id]
+}
+
+/** The change from `from` to `to` in whole percent, as written on a chart: "−86%". */
+export function formatChange(from: number, to: number): string {
+  return UNITS['percent-change'].format(roundHalfAway((to - from) / from * 100, 0))
+}
+
+/** Rounds half away from zero (−65.5 → −66, as 65.5 → 66), unlike Math.round. */
+export function roundHalfAway(value: number, digits: number): number {
+  const f = 10 ** digits
+  return Math.sign(value) * Math.round(Math.abs(value) * f) / f
+}
+
+/** A value as written on the chart: rounded to the series' `labelDigits` when it has them. */
+export function formatLabel(unit: Unit, value: number | null, pointStatus: PointStatus | undefined, digits?: number): string {
+  return formatPoint(unit, value === null || digits === undefined ? value : roundHalfAway(value, digits), pointStatus)
 }
 
 /** A value as written on the chart and in the table; estimates say so. */

@@ -7,6 +7,7 @@ import { SOURCE_IDS } from './sources'
  * point is complementarity: Korea makes memory and batteries, Japan supplies materials,
  * US firms design and sell chips but make few, and all three depend on China's
  * rare-earth processing. `value` is a share (0–100); `about` marks a rounded figure.
+ * A figure published after the article (April 2023) says so in its `period`.
  */
 
 const STRENGTH_COUNTRIES = ['us', 'jp', 'kr', 'cn'] as const
@@ -36,7 +37,7 @@ const RAW = { strengths: [
     detail: 'Samsung 45.1%, SK hynix 27.7%', status: 'verified', sources: ['S58'] },
   { id: 'ev-batteries', country: 'kr', kind: 'strength', label: 'of EV batteries outside China', value: 46.6, period: 'Jan–Feb 2023',
     detail: 'LGES, SK On, Samsung SDI; 25.2% worldwide in Jan–Sep 2022', status: 'verified', sources: ['S60'] },
-  { id: 'chip-materials', country: 'jp', kind: 'strength', label: 'of the world market for chip materials', value: 50, about: true, period: '2023',
+  { id: 'chip-materials', country: 'jp', kind: 'strength', label: 'of the world chip-materials market', value: 50, about: true, period: 'Sep 2023, after the article',
     detail: 'Japanese firms', status: 'verified', sources: ['S59'] },
   { id: 'euv-photoresist', country: 'jp', kind: 'strength', label: 'of EUV photoresist', value: 90, about: true, period: '2019',
     detail: 'Tokyo Ohka Kogyo, JSR and Shin-Etsu', status: 'verified', sources: ['S53'] },

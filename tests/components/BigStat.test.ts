@@ -13,6 +13,6 @@ describe('BigStat', () => {
   it('defaults to the neutral tone and accepts several sources', () => {
     const wrapper = mount(BigStat, { props: { value: '6 hours', label: 'before GSOMIA would have expired', sources: ['S13', 'S12'] } })
     expect(wrapper.find('figure').classes()).toContain('tone-neutral')
-    expect(wrapper.findAll('cite').map(c => c.text())).toEqual(['Korea.net, Nov 2019', 'Yonhap, Aug 2019'])
+    expect(wrapper.findAll('cite').map(c => c.text())).toEqual(['Korea.net 2019; VOA', 'Yonhap, Aug 2019'])
   })
 })

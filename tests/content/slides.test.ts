@@ -45,10 +45,11 @@ const problems: Problem[] = checkDeck(deck.slides, { acts, sourceIds: SOURCE_IDS
 const about = (rule: RuleId) => problems.filter(p => p.rule === rule).map(p => p.message)
 
 describe('slides.md, as Slidev parses it', () => {
-  it('has a title slide and 18–26 slides', () => {
+  it('has a title slide and 18–26 slides in the talk, backup slides aside', () => {
     expect(deck.slides[0]?.title).not.toBe('')
-    expect(deck.slides.length).toBeGreaterThanOrEqual(18)
-    expect(deck.slides.length).toBeLessThanOrEqual(26)
+    const talk = deck.slides.filter(s => s.act !== 'backup')
+    expect(talk.length).toBeGreaterThanOrEqual(18)
+    expect(talk.length).toBeLessThanOrEqual(26)
   })
 
   it.each(deck.slides.map(s => [s.no, s] as const))('slide %i names a known act and has speaker notes', (_no, slide) => {
@@ -90,8 +91,20 @@ describe('slides.md, as Slidev parses it', () => {
     expect(deck.headmatter.duration).toBe('20min')
     const closing = deck.slides.filter(s => s.act === 'closing')
     expect(closing.some(s => /<SourcesList\b/.test(s.content)), 'a closing slide lists the sources').toBe(true)
-    expect(closing.some(s => /^<<< @\/snippets\//m.test(s.content)), 'a closing slide shows the data schema').toBe(true)
     expect(closing.some(s => /question/i.test(s.title)), 'a Q&A slide').toBe(true)
+  })
+
+  it('keeps sourced backup slides for likely questions after Q&A and the sources, with the data slide among them', () => {
+    const backup = deck.slides.filter(s => s.act === 'backup')
+    const qa = deck.slides.find(s => s.act === 'closing' && /question/i.test(s.title))
+    expect(backup.length, 'backup slides').toBeGreaterThanOrEqual(3)
+    expect(backup.every(s => s.no > (qa?.no ?? Infinity)), 'backup slides come after the Q&A slide').toBe(true)
+    expect(deck.slides.slice(-backup.length).every(s => s.act === 'backup'), 'backup slides close the deck').toBe(true)
+    // Each answer is sourced; the one exception is the data slide, which shows code, not claims.
+    const answers = backup.filter(s => !/^<<< @\/snippets\//m.test(s.content))
+    expect(answers.length).toBeGreaterThanOrEqual(3)
+    expect(answers.filter(s => !/<(SourceCite|EvidenceChart|CrisisTimeline|StrengthsGrid)\b/.test(s.content)).map(s => s.title)).toEqual([])
+    expect(backup.some(s => /^<<< @\/snippets\/schema\.ts#rules/m.test(s.content)), 'the data slide shows the schema rules').toBe(true)
   })
 
   it('keeps the talk offline: no remote font provider, a local favicon', () => {
