@@ -56,7 +56,8 @@ describe('ChartCanvas', () => {
     document.documentElement.style.setProperty('--wc-kr', '#4fd1a5')
     document.documentElement.classList.add('dark')
     await new Promise(resolve => setTimeout(resolve, 0)) // MutationObserver callbacks are microtasks
-    expect(update).toHaveBeenCalled()
+    // At once: an animated update would grow the bars again from zero.
+    expect(update).toHaveBeenCalledWith('none')
     expect(chart.data.datasets[0]?.backgroundColor).toBe('#4fd1a5')
     document.documentElement.style.setProperty('--wc-kr', PALETTE['--wc-kr'])
     wrapper.unmount()
@@ -103,6 +104,12 @@ describe('ChartCanvas', () => {
     const printed = mount(ChartCanvas, { props: { type: 'bar', data: data([1]), ariaLabel: 'x', print: true }, attachTo: document.body })
     expect(chartOf(printed).options.animation).toBe(false)
     printed.unmount()
+    // Slidev's print view, where `print` arrives false: its address says ?print.
+    window.history.replaceState(null, '', '/print?print=true')
+    const view = mount(ChartCanvas, { props: { type: 'bar', data: data([1]), ariaLabel: 'x' }, attachTo: document.body })
+    expect(chartOf(view).options.animation).toBe(false)
+    view.unmount()
+    window.history.replaceState(null, '', '/')
   })
 
   it('does not animate when the viewer asks for reduced motion', () => {
