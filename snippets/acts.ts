@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import { uniqueIds, validate } from './schema'
+import { uniqueIds, validate } from './schema.ts'
 
 /**
  * The talk's acts in the order they are given, with the pacing budget from the talk outline.

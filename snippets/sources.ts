@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import { isoDate, text, uniqueIds, validate } from './schema'
+import { isoDate, text, uniqueIds, validate } from './schema.ts'
 
 /*
  * The source registry: facts.md's "Sources" list (S0–S68) as data. Slides cite ids

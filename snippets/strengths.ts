@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
-import { share, sourceIds, status, text, uniqueIds, validate } from './schema'
-import { SOURCE_IDS } from './sources'
+import { share, sourceIds, status, text, uniqueIds, validate } from './schema.ts'
+import { SOURCE_IDS } from './sources.ts'
 
 /*
  * Economic-security strengths and exposures (facts.md §3), all ✅. The partnership act's

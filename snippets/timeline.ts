@@ -1,7 +1,7 @@
 import * as z from 'zod/mini'
-import { ACT_IDS } from './acts'
-import { country, isoDate, isRealDate, sourceIds, text, uniqueIds, validate } from './schema'
-import { SOURCE_IDS } from './sources'
+import { ACT_IDS } from './acts.ts'
+import { country, isoDate, isRealDate, sourceIds, text, uniqueIds, validate } from './schema.ts'
+import { SOURCE_IDS } from './sources.ts'
 
 /*
  * Dated events, 2011–2023, from facts.md §0–§3. Only ✅ facts are here: the one ⚠️ event in
