@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
-import { country, sourceIds, text, validate } from './schema'
-import { SOURCE_IDS } from './sources'
+import { country, sourceIds, text, validate } from './schema.ts'
+import { SOURCE_IDS } from './sources.ts'
 
 /*
  * Chart series from facts.md §2. Each point carries its status and sources. Status
