@@ -66,6 +66,8 @@ const seriesEntry = /* @__PURE__ */ (() => z.object({
   labelDigits: z.optional(z.int().check(z.gte(0, 'must be 0 or more'), z.lte(3, 'must be 3 or fewer'))),
   /** Mark the change of the first dataset between two labels on the chart, computed from the values (e.g. −86%). */
   change: z.optional(z.object({ from: text, to: text })),
+  /** The first label whose figure was published after the article (April 2023): the chart sets it and the rest apart. */
+  afterArticle: z.optional(text),
 }).check(z.check((ctx) => {
   const s = ctx.value
   const listed = new Set(s.sources)
@@ -73,6 +75,8 @@ const seriesEntry = /* @__PURE__ */ (() => z.object({
     if (!s.labels.includes(m))
       ctx.issues.push({ code: 'custom', message: 'is not one of the series\' labels', input: m, path: ['marks', j] })
   })
+  if (s.afterArticle !== undefined && !s.labels.includes(s.afterArticle))
+    ctx.issues.push({ code: 'custom', message: 'is not one of the series\' labels', input: s.afterArticle, path: ['afterArticle'] })
   if (s.change) {
     for (const end of ['from', 'to'] as const) {
       const at = s.labels.indexOf(s.change[end])
@@ -182,6 +186,7 @@ const RAW = { series: {
     }],
     sources: ['S45', 'S47', 'S48', 'S49', 'S50'],
     marks: ['2019', '2020'],
+    afterArticle: '2023',
     caveat: 'Genron NPO–EAI poll, about 1,000 people per country a wave. The 2019 wave was fielded in May–June, before the export controls, so the jump shows in 2020. The 2023 wave was published in October 2023, after the article. Hollow points are estimates without a stored source.',
   },
   'hf-imports': {

@@ -37,6 +37,23 @@ describe('AllianceTriangle', () => {
     expect(mount(AllianceTriangle, { props: { state: 'mending' } }).find('line.wc-absent').exists()).toBe(false)
   })
 
+  it('can stand without its caption (the cover) and keeps its compounds whole in it', () => {
+    const bare = mount(AllianceTriangle, { props: { state: 'frayed', caption: false } })
+    expect(bare.find('figcaption').exists()).toBe(false)
+    // The drawing still says everything to assistive technology.
+    expect(bare.find('desc').text()).toContain('Japan–Korea: frayed.')
+    const captioned = mount(AllianceTriangle, { props: { state: 'reinforced' } })
+    expect(captioned.findAll('figcaption .wc-nowrap').map(s => s.text())).toEqual(expect.arrayContaining(['Japan–Korea', 'US-led', 'economic-security']))
+  })
+
+  it('draws the same geometry in every state, so it does not move between slides', () => {
+    const geometry = STATES.map((state) => {
+      const w = mount(AllianceTriangle, { props: { state } })
+      return JSON.stringify([w.find('svg').attributes('viewBox'), ...w.findAll('circle').map(c => [c.attributes('cx'), c.attributes('cy'), c.attributes('r')])])
+    })
+    expect(new Set(geometry).size).toBe(1)
+  })
+
   it('follows the state prop as the slide clicks on', async () => {
     const wrapper = mount(AllianceTriangle, { props: { state: 'frayed' } })
     await wrapper.setProps({ state: 'mending' })

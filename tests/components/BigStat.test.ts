@@ -10,6 +10,11 @@ describe('BigStat', () => {
     expect(wrapper.find('figure').classes()).toContain('tone-kr')
   })
 
+  it('keeps compounds in its label whole', () => {
+    const wrapper = mount(BigStat, { props: { value: '12 years', label: 'since the last stand-alone summit', sources: 'S5' } })
+    expect(wrapper.findAll('.wc-label .wc-nowrap').map(s => s.text())).toEqual(['stand-alone'])
+  })
+
   it('defaults to the neutral tone and accepts several sources', () => {
     const wrapper = mount(BigStat, { props: { value: '6 hours', label: 'before GSOMIA would have expired', sources: ['S13', 'S12'] } })
     expect(wrapper.find('figure').classes()).toContain('tone-neutral')

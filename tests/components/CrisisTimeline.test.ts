@@ -56,6 +56,19 @@ describe('CrisisTimeline', () => {
     expect(shown(wrapper)).toEqual(['2 Aug 2019', '12 Aug 2019', '22 Aug 2019'])
   })
 
+  it('keeps compounds in event titles whole and steps the type down for a long list', () => {
+    const short = mount(CrisisTimeline, { props: { steps: [['constitutional-court-2011'], ['supreme-court-2012']] } })
+    const kept = short.findAll('.wc-event .wc-nowrap').map(s => s.text())
+    expect(kept).toContain('comfort-women')
+    expect(kept.some(k => /^forced-labou?r$/.test(k))).toBe(true)
+    expect(short.find('ol').classes()).not.toContain('is-dense')
+    const eight = mount(CrisisTimeline, { props: { from: '2011', to: '2018' } })
+    expect(eight.findAll('li').length).toBe(8)
+    expect(eight.find('ol').classes()).toContain('is-compact')
+    const dense = mount(CrisisTimeline, { props: { ids: ['constitutional-court-2011', 'supreme-court-2012', 'comfort-women-deal-2015', 'nippon-steel-ruling-2018', 'foundation-dissolution-2018'] } })
+    expect(dense.find('ol').classes()).toContain('is-dense')
+  })
+
   it('refuses an unknown event id by name', () => {
     expect(() => mount(CrisisTimeline, { props: { ids: ['gsomia-2018'] } })).toThrow('no event with id "gsomia-2018"')
   })

@@ -13,10 +13,25 @@ function chartOf(wrapper: Wrapper): Chart {
   return chart
 }
 
+interface CanvasEvent { type: string, props: { text?: string, value?: string, x?: number, y?: number } }
+const events = (wrapper: Wrapper) => (wrapper.find('canvas').element.getContext('2d') as unknown as { __getEvents: () => CanvasEvent[] }).__getEvents()
+
 /** Text chart.js (through the direct-label plugin) wrote on the canvas. */
 function drawnText(wrapper: Wrapper): string[] {
-  const ctx = wrapper.find('canvas').element.getContext('2d') as unknown as { __getEvents: () => { type: string, props: { text?: string } }[] }
-  return ctx.__getEvents().filter(e => e.type === 'fillText').map(e => String(e.props.text))
+  return events(wrapper).filter(e => e.type === 'fillText').map(e => String(e.props.text))
+}
+
+/** Each text written on the canvas with the fill colour and position it was written with. */
+function drawnLabels(wrapper: Wrapper): { text: string, colour: string, x: number, y: number }[] {
+  let colour = ''
+  const out: { text: string, colour: string, x: number, y: number }[] = []
+  for (const e of events(wrapper)) {
+    if (e.type === 'fillStyle')
+      colour = String(e.props.value)
+    if (e.type === 'fillText')
+      out.push({ text: String(e.props.text), colour, x: Number(e.props.x), y: Number(e.props.y) })
+  }
+  return out
 }
 
 function tableRows(wrapper: Wrapper): string[][] {
@@ -30,10 +45,12 @@ afterEach(() => {
 })
 
 describe('EvidenceChart', () => {
-  it('states the finding as the title and as the chart\'s accessible name', () => {
+  it('states the finding as the slide\'s headline and as the chart\'s accessible name', () => {
     const wrapper = mount(EvidenceChart, { props: { series: 'boycott-months', print: true }, attachTo: document.body })
     const finding = 'By November 2019, Korean visits to Japan were down 65% on a year earlier'
     expect(wrapper.find('figcaption').text()).toBe(finding)
+    // A headline like every other slide's: the h1, at headline size.
+    expect(wrapper.find('figcaption h1').text()).toBe(finding)
     const canvas = wrapper.find('canvas')
     expect(canvas.attributes('role')).toBe('img')
     expect(canvas.attributes('aria-label')).toMatch(new RegExp(`^${finding}\\. Bar chart of Korean visitors to Japan, change on a year earlier, Aug 2019 to Nov 2019`))
@@ -50,11 +67,26 @@ describe('EvidenceChart', () => {
     wrapper.unmount()
   })
 
-  it('labels the values on the chart instead of using a legend', () => {
+  it('labels the values on the chart, rounded as the series says, with no legend and no value axis to repeat them', () => {
     const wrapper = mount(EvidenceChart, { props: { series: 'hf-imports', print: true }, attachTo: document.body })
-    expect(drawnText(wrapper)).toEqual(expect.arrayContaining(['$66.86m', '$36.34m', '$9.38m']))
+    const text = drawnText(wrapper)
+    expect(text).toEqual(expect.arrayContaining(['$67m', '$36m', '$9m']))
+    expect(text).not.toContain('$66.86m')
     expect(() => Chart.registry.getPlugin('legend')).toThrow()
+    expect(chartOf(wrapper).options.scales?.y?.display).toBe(false)
+    // The table keeps every digit.
+    expect(tableRows(wrapper)).toContainEqual(['2018', '$66.86m'])
     wrapper.unmount()
+  })
+
+  it('marks the change the finding names on the chart, computed from the values', () => {
+    const wrapper = mount(EvidenceChart, { props: { series: 'hf-imports', print: true }, attachTo: document.body })
+    // 9.38 against 66.86: −85.97%, written whole.
+    expect(drawnText(wrapper)).toContain('−86%')
+    wrapper.unmount()
+    const beer = mount(EvidenceChart, { props: { series: 'beer-imports', print: true }, attachTo: document.body })
+    expect(drawnText(beer).filter(t => t.endsWith('%'))).toEqual([])
+    beer.unmount()
   })
 
   it('draws estimates hollow and dashed and names each line by its start', () => {
@@ -67,6 +99,45 @@ describe('EvidenceChart', () => {
     expect(colours[3]).toBe(PALETTE['--wc-bg']) // 2016, estimate: hollow
     const text = drawnText(wrapper)
     expect(text).toEqual(expect.arrayContaining(['Koreans with a bad impression of Japan', 'Japanese with a bad impression of Korea', '71.6%', '49.9% (est.)']))
+    // A small key on the chart explains the hollow points.
+    expect(text).toContain('estimate')
+    wrapper.unmount()
+  })
+
+  it('colours each line\'s labels like the line', () => {
+    const wrapper = mount(EvidenceChart, { props: { series: 'poll-impressions', print: true }, attachTo: document.body })
+    const labels = drawnLabels(wrapper)
+    const colourOf = (t: string) => labels.find(l => l.text === t)?.colour
+    for (const t of ['Koreans with a bad impression of Japan', '76.6%', '71.6%', '53.3%'])
+      expect(colourOf(t), t).toBe(PALETTE['--wc-kr'])
+    for (const t of ['Japanese with a bad impression of Korea', '37.3%', '49.9% (est.)', '32.8%'])
+      expect(colourOf(t), t).toBe(PALETTE['--wc-jp'])
+    wrapper.unmount()
+  })
+
+  it('places line labels where they touch no other label, even where the lines meet (2019: both 49.9%)', () => {
+    // The canvas mock measures every text as 0 px wide; give it a width like Inter's at 17 px.
+    vi.spyOn(CanvasRenderingContext2D.prototype, 'measureText').mockImplementation(t => ({ width: t.length * 9 }) as TextMetrics)
+    const wrapper = mount(EvidenceChart, { props: { series: 'poll-impressions', print: true }, attachTo: document.body })
+    const boxes = drawnLabels(wrapper)
+      .filter(l => /%|impression/.test(l.text))
+      .map(l => ({ text: l.text, x0: l.x, x1: l.x + l.text.length * 9, y0: l.y - 8.5, y1: l.y + 8.5 }))
+    expect(boxes.map(b => b.text)).toEqual(expect.arrayContaining(['49.9%', '49.9% (est.)']))
+    const clashes = boxes.flatMap((a, i) => boxes.slice(i + 1)
+      .filter(b => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1)
+      .map(b => `${a.text} / ${b.text}`))
+    expect(clashes).toEqual([])
+    const a = boxes.find(b => b.text === '49.9%')!
+    const b = boxes.find(b => b.text === '49.9% (est.)')!
+    expect(Math.abs(a.y0 - b.y0)).toBeGreaterThanOrEqual(17)
+    wrapper.unmount()
+  })
+
+  it('sets apart the figures published after the article, on the chart and in the table', () => {
+    const wrapper = mount(EvidenceChart, { props: { series: 'poll-impressions', print: true }, attachTo: document.body })
+    expect(drawnText(wrapper)).toContain('2023: published after the article')
+    expect(tableRows(wrapper).find(r => r[0]?.startsWith('2023'))?.[0]).toBe('2023 (published after the article)')
+    expect(tableRows(wrapper).find(r => r[0]?.startsWith('2022'))?.[0]).toBe('2022')
     wrapper.unmount()
   })
 

@@ -20,6 +20,16 @@ describe('SourceCite', () => {
     expect(mount(SourceCite, { props: { ids: 'S9', bare: true } }).text()).toBe('Yomiuri, Jul 2019')
   })
 
+  it('keeps each source whole, with its bracket, so a line can only break between sources', () => {
+    const wrapper = mount(SourceCite, { props: { ids: ['S10', 'S12', 'S0'] } })
+    expect(wrapper.findAll('.wc-cite-unit').map(u => u.text())).toEqual(['(Dong-A Ilbo, Aug 2019', 'Yonhap, Aug 2019', 'The Diplomat 2023)'])
+    // Every cite sits inside a unit the stylesheet keeps on one line.
+    expect(wrapper.findAll('cite').every(c => c.element.parentElement?.classList.contains('wc-cite-unit'))).toBe(true)
+    expect(wrapper.text()).toBe('(Dong-A Ilbo, Aug 2019; Yonhap, Aug 2019; The Diplomat 2023)')
+    const bare = mount(SourceCite, { props: { ids: 'S12 S0', bare: true } })
+    expect(bare.findAll('.wc-cite-unit').map(u => u.text())).toEqual(['Yonhap, Aug 2019', 'The Diplomat 2023'])
+  })
+
   it('carries the full title for a reader who hovers', () => {
     expect(mount(SourceCite, { props: { ids: 'S0' } }).find('cite').attributes('title'))
       .toBe('The Diplomat: After the Japan-South Korea Summit, the Ball Is in Washington\'s Court')
