@@ -205,7 +205,7 @@ const RAW = { series: {
     sources: ['S54', 'S55'],
     labelDigits: 0,
     change: { from: '2018', to: '2020' },
-    caveat: 'The 86% is computed from the figures shown: 9.38 is 14% of 66.86. Japan’s share of Korea’s HF imports: 32.2% in 2019, 12.8% in 2020.',
+    caveat: 'The 86% is computed from the figures shown: 9.38 is 14% of 66.86. Japan’s share of Korea’s HF imports: about 44% in the first half of 2019, 32.2% over 2019, 12.8% in 2020.',
   },
   'beer-imports': {
     id: 'beer-imports',
