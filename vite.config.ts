@@ -4,6 +4,7 @@
 import './snippets/index.ts'
 import { defineConfig } from 'vite'
 import { bundleTrims } from './plugins/bundle-trims.ts'
+import { deckCheck } from './plugins/deck-check.ts'
 import { deckFonts } from './plugins/fonts.ts'
 import { offlineDeck } from './plugins/offline.ts'
 
@@ -11,6 +12,8 @@ const root = import.meta.dirname
 
 export default defineConfig({
   plugins: [
+    // The deck's rules: a broken slide stops dev, build and export, naming the slide and the value.
+    deckCheck(root),
     deckFonts(root),
     bundleTrims(root),
     offlineDeck(),
