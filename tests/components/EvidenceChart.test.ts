@@ -161,6 +161,15 @@ describe('EvidenceChart', () => {
     wrapper.unmount()
   })
 
+  it('sets what the slide adds under the chart above the source line, which stays last', () => {
+    const wrapper = mount(EvidenceChart, { props: { series: 'chemicals-dependence', print: true }, slots: { default: '<p class="wc-lede">My reasoning</p>' } })
+    const order = [...wrapper.find('figure').element.children].map(c => c.className || c.tagName.toLowerCase())
+    expect(order.indexOf('wc-chart-note')).toBeLessThan(order.indexOf('wc-source'))
+    expect(order.at(-1)).toBe('wc-source')
+    expect(wrapper.find('.wc-chart-note').text()).toBe('My reasoning')
+    expect(mount(EvidenceChart, { props: { series: 'hf-imports', print: true } }).find('.wc-chart-note').exists()).toBe(false)
+  })
+
   it('is drawn without animation in print mode', () => {
     const wrapper = mount(EvidenceChart, { props: { series: 'beer-imports', print: true }, attachTo: document.body })
     expect(chartOf(wrapper).options.animation).toBe(false)

@@ -31,17 +31,51 @@ afterAll(async () => {
   await server?.close()
 })
 
+/** One walk through the deck: each slide's problems, where its headline starts, where its triangle stands. */
+interface SlideReading { no: number, problems: string[], stray: string[], headlineLeft?: number, triangle?: string }
+const readings: SlideReading[] = []
+
 describe('every slide in print mode', () => {
-  it('has no text under 12 px (sources appendix aside), no split citation, no citation in a headline or kicker, nothing outside the slide, no text on text', async () => {
-    const problems: string[] = []
+  beforeAll(async () => {
     for (const s of slides) {
       await openSlideInPrint(page, server.url, s.no)
       const found = await legibilityProblems(page, OPTIONS)
-      // Only the slide asked for is on screen, so only it is audited.
-      expect(found.filter(p => p.no !== s.no)).toEqual([])
-      problems.push(...found.map(describeProblem))
+      const geometry = await page.locator(`.slidev-page-${s.no}`).evaluate((slide) => {
+        const origin = slide.getBoundingClientRect()
+        const h1 = [...slide.querySelectorAll('h1')].find(h => h.checkVisibility())
+        const svg = slide.querySelector('.wc-triangle svg')
+        const box = svg?.getBoundingClientRect()
+        return {
+          headlineLeft: h1 ? h1.getBoundingClientRect().left - origin.left : undefined,
+          triangle: box ? [box.left - origin.left, box.top - origin.top, box.width, box.height].map(v => v.toFixed(1)).join(' ') : undefined,
+        }
+      })
+      readings.push({
+        no: s.no,
+        problems: found.filter(p => p.no === s.no).map(describeProblem),
+        // Only the slide asked for is on screen, so nothing else may be audited.
+        stray: found.filter(p => p.no !== s.no).map(describeProblem),
+        ...geometry,
+      })
     }
-    expect(problems).toEqual([])
+  })
+
+  it('has no text under 12 px (sources appendix aside), no split citation, no citation in a headline or kicker, nothing outside the slide, no text on text', () => {
+    expect(readings.map(r => r.no)).toEqual(slides.map(s => s.no))
+    expect(readings.flatMap(r => r.stray)).toEqual([])
+    expect(readings.flatMap(r => r.problems)).toEqual([])
+  })
+
+  it('starts every headline on the same left edge, whatever the layout', () => {
+    const edges = readings.filter(r => r.headlineLeft !== undefined).map(r => ({ no: r.no, left: Math.round(r.headlineLeft!) }))
+    const common = edges.find(e => e.no > 1)?.left
+    expect(edges.filter(e => Math.abs(e.left - common!) > 2).map(e => `slide ${e.no}: headline at ${e.left} px, not ${common} px`)).toEqual([])
+  })
+
+  it('shows the alliance triangle at one size and place on every slide that has it, so it does not jump on the fade', () => {
+    const placed = readings.filter(r => r.triangle)
+    expect(placed.length).toBeGreaterThanOrEqual(2)
+    expect(placed.filter(r => r.triangle !== placed[0]!.triangle).map(r => `slide ${r.no}: ${r.triangle} (x y w h), slide ${placed[0]!.no}: ${placed[0]!.triangle}`)).toEqual([])
   })
 })
 
