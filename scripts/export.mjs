@@ -1,73 +1,63 @@
 #!/usr/bin/env node
-// `npm run export [-- extra slidev export flags]`: PDF into exports/ with a system Chromium.
-import { spawnSync } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
-import { dirname, join, resolve } from 'node:path'
-import { findChromium, HOW_TO_GET_ONE } from './find-chromium.mjs'
+// `npm run export [-- flags]`: the deck as a PDF in exports/, printed by the system Chromium from
+// Slidev's own print view. Flags: --range 3-5, --dark, --with-clicks, --format png (one PNG per
+// slide at twice the slide size, into a folder), --notes (the speaker notes), --output path,
+// --entry slides.md, --timeout ms. The export is written beside its target and replaces the
+// previous one only after its checks pass (one page per slide asked for, text on every page,
+// every chart drawn), so a failed export leaves the last good one as it was.
+import { mkdir, rename, rm } from 'node:fs/promises'
+import { basename, dirname, join, relative, resolve } from 'node:path'
+import { command, ensureFolder, Fail, flags, findChromium, launchChromium, openPrint, pdfProblems, ROOT, startDeck } from './lib.mjs'
 
-// Per-page render timeout. Slidev's default of 30 s failed 2 of 4 runs on a 2-core machine,
-// because the first page waits for the dev server to compile every slide cold; 180 s leaves
-// room for that without hiding a real hang for long.
-export const EXPORT_TIMEOUT_MS = 180_000
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const chromium = await findChromium()
-if (!chromium) {
-  console.error(HOW_TO_GET_ONE)
-  process.exit(1)
-}
-
-const extra = process.argv.slice(2)
-const outIndex = extra.findIndex(a => a.startsWith('--output'))
-const output = outIndex < 0
-  ? 'exports/washingtons-court'
-  : (extra[outIndex]?.includes('=') ? extra[outIndex]?.split('=')[1] : extra[outIndex + 1]) ?? ''
-const fmtIndex = extra.findIndex(a => a.startsWith('--format'))
-const format = fmtIndex < 0 ? 'pdf' : (extra[fmtIndex]?.includes('=') ? extra[fmtIndex]?.split('=')[1] : extra[fmtIndex + 1])
-const args = [
-  'slidev', 'export',
-  '--executable-path', chromium,
-  '--timeout', String(EXPORT_TIMEOUT_MS),
-  ...(outIndex < 0 ? ['--output', output] : []),
-  ...extra,
-]
-// Its own Vite dependency cache (read by vite.config.ts): a dev server or test build running at
-// the same time re-bundles the shared one and answers the print page with "504 Outdated
-// Optimize Dep", which Slidev prints as blank pages while still exiting 0.
-const env = { ...process.env, DECK_VITE_CACHE_DIR: join(root, 'node_modules', '.vite', 'export') }
-
-/**
- * Pages of the PDF with no text at all (every slide has a heading), or undefined when poppler's
- * pdftotext is not installed and the check cannot be made.
- * @param {string} pdf
- * @returns {number[] | undefined}
- */
-function blankPages(pdf) {
-  const res = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' })
-  if (res.error)
-    return undefined
-  const pages = res.stdout.split('\f').slice(0, -1)
-  if (pages.length === 0)
-    return [1]
-  return pages.flatMap((text, i) => (text.trim() === '' ? [i + 1] : []))
-}
-
-// Slidev prints once the network has been idle, which on a busy machine can come before the
-// slides render: the PDF then has every page blank and the exit code is still 0. Check, and try
-// once more before failing loudly.
-for (let attempt = 1; ; attempt++) {
-  const res = spawnSync('npx', args, { cwd: root, stdio: 'inherit', env })
-  if (res.status !== 0)
-    process.exit(res.status ?? 1)
-  if (format !== 'pdf')
-    break
-  const pdf = resolve(root, output.endsWith('.pdf') ? output : `${output}.pdf`)
-  const blank = blankPages(pdf)
-  if (!blank || blank.length === 0)
-    break
-  if (attempt === 2) {
-    console.error(`export: ${pdf} has blank pages (${blank.join(', ')}); the slides did not render in time.`)
-    process.exit(1)
+command('export', async () => {
+  const opts = flags({
+    'output': { type: 'string' },
+    'format': { type: 'string', default: 'pdf' },
+    'range': { type: 'string' },
+    'dark': { type: 'boolean', default: false },
+    'with-clicks': { type: 'boolean', default: false },
+    'notes': { type: 'boolean', default: false },
+    'entry': { type: 'string', default: 'slides.md' },
+    'timeout': { type: 'string', default: '180000' },
+  })
+  const png = opts.format === 'png'
+  if (!png && opts.format !== 'pdf')
+    throw new Fail(`--format must be pdf or png, not "${opts.format}"`)
+  ensureFolder(opts.output ? dirname(resolve(ROOT, opts.output)) : join(ROOT, 'exports'))
+  findChromium()
+  const deck = await startDeck(opts.entry)
+  const suffix = `${opts.dark ? '-dark' : ''}${opts.notes ? '-notes' : ''}${png ? '-png' : ''}`
+  const given = resolve(ROOT, opts.output ?? join('exports', `${deck.name}${suffix}`))
+  const output = png || given.endsWith('.pdf') ? given : `${given}.pdf`
+  const partial = join(dirname(output), `.${basename(output)}.partial`)
+  const browser = await launchChromium().catch(async (e) => {
+    await deck.close()
+    throw e
+  })
+  try {
+    if (png)
+      ensureFolder(output)
+    const print = await openPrint(browser, deck, { dark: opts.dark, range: opts.range, withClicks: opts['with-clicks'], notes: opts.notes, timeout: Number(opts.timeout) })
+    await rm(partial, { recursive: true, force: true })
+    if (png) {
+      await mkdir(partial)
+      for (const { id, no } of print.pages)
+        await print.page.locator(`[id="${id}"]`).screenshot({ path: join(partial, `${opts['with-clicks'] ? id : no}.png`) })
+    }
+    else {
+      await print.page.pdf({ path: partial, printBackground: true, preferCSSPageSize: true, ...(opts.notes ? {} : { width: deck.width, height: deck.height }) })
+      const problems = pdfProblems(partial, opts.notes ? undefined : print.pages.length)
+      if (problems)
+        throw new Fail(`the new PDF has ${problems}; ${relative(ROOT, output)} is left as it was`)
+    }
+    await rm(output, { recursive: true, force: true })
+    await rename(partial, output)
+    const count = opts.notes ? 'speaker notes' : `${print.pages.length} ${png ? 'PNGs' : 'pages'}`
+    console.log(`export: ${relative(ROOT, output)} (${count}${opts.dark ? ', dark' : ''})`)
   }
-  console.error(`export: pages ${blank.join(', ')} came out blank; exporting once more.`)
-}
+  finally {
+    await rm(partial, { recursive: true, force: true })
+    await browser.close()
+    await deck.close()
+  }
+})

@@ -1,53 +1,32 @@
-// Browser measurements for one built deck served on 127.0.0.1: first load (requests and
-// transferred bytes by kind until slide 1 is visible and the network is quiet), time to slide 1
+// Browser measurements for one built deck served on 127.0.0.1: first load (requests and bytes
+// on the wire by kind, until slide 1 is visible and the network is quiet), time to slide 1
 // visible, next-slide latency, and, on slides with a chart, slide enter → chart drawn.
-import { chromium } from 'playwright-core'
-import { CHROMIUM_ARGS } from '../find-chromium.mjs'
 
 /** The network counts as quiet after this long with no request in flight (as Playwright's networkidle). */
 export const QUIET_MS = 500
-const VIEWPORT = { width: 1280, height: 720 }
 
-// Runs in the page from document start. Every animation frame it checks which slides are on
-// screen and records, per slide number, when it is first displayed (its wrapper is not hidden,
-// its layout has a box and text) and when a canvas inside it first has pixels. A frame's DOM is
-// painted right after its animation-frame callbacks, so each time is taken in a task posted from
-// that callback: it runs once the frame has been produced (the usual "after next paint" probe).
-// Times are performance.now() values: milliseconds since navigation start.
+// Runs in the page from document start. Every animation frame it records, per slide number, when
+// the slide is first displayed (not hidden, with a box and text) and when every canvas in it
+// first has pixels. A frame is painted right after its animation-frame callbacks, so each time is
+// taken in a task posted from there (the usual "after next paint" probe), as performance.now().
 /** @typedef {{ shown: Record<number, number>, drawn: Record<number, number>, keydowns: number[] }} BenchProbe */
 /** @typedef {Window & typeof globalThis & { __bench: BenchProbe }} ProbedWindow */
 function pageProbe() {
   /** @type {BenchProbe} */
   const probe = { shown: {}, drawn: {}, keydowns: [] }
-  const { shown, drawn, keydowns } = probe
   Object.assign(window, { __bench: probe })
-  addEventListener('keydown', e => keydowns.push(e.timeStamp), { capture: true })
-  const afterPaint = (/** @type {(t: number) => void} */ record) => {
+  addEventListener('keydown', e => probe.keydowns.push(e.timeStamp), { capture: true })
+  const pending = new Set()
+  const afterPaint = (/** @type {string} */ key, /** @type {(t: number) => void} */ record) => {
+    pending.add(key)
     const channel = new MessageChannel()
     channel.port1.onmessage = () => record(performance.now())
     channel.port2.postMessage(0)
   }
-  const pending = new Set()
-  /** @param {HTMLElement | null} el */
-  function visible(el) {
-    if (!el)
-      return false
-    const style = getComputedStyle(el)
-    if (style.display === 'none' || style.visibility === 'hidden')
-      return false
-    const box = el.getBoundingClientRect()
-    return box.width > 0 && box.height > 0 && (el.innerText || '').trim().length > 0
-  }
-  /** @param {HTMLCanvasElement} canvas */
-  function hasPixels(canvas) {
-    if (!canvas.width || !canvas.height)
-      return false
-    const ctx = canvas.getContext('2d')
-    if (!ctx)
-      return false
-    const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height)
-    for (let i = 3; i < data.length; i += 4 * 7) {
-      if (data[i] !== 0)
+  const drawn = (/** @type {HTMLCanvasElement} */ c) => {
+    const data = c.width && c.height ? c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data : undefined
+    for (let i = 3; data && i < data.length; i += 4 * 7) {
+      if (data[i])
         return true
     }
     return false
@@ -55,31 +34,28 @@ function pageProbe() {
   function frame() {
     for (const wrapper of document.querySelectorAll(/** @type {'div'} */ ('#slideshow > [data-slidev-no]'))) {
       const no = Number(wrapper.getAttribute('data-slidev-no'))
+      const layout = /** @type {HTMLElement} */ (wrapper.querySelector('.slidev-layout') ?? wrapper)
       if (wrapper.style.display === 'none')
         continue
-      const layout = wrapper.querySelector(/** @type {'div'} */ ('.slidev-layout')) ?? wrapper
-      if (shown[no] === undefined && !pending.has(`s${no}`) && visible(layout)) {
-        pending.add(`s${no}`)
-        afterPaint((t) => { shown[no] = t })
-      }
-      if (drawn[no] === undefined && !pending.has(`d${no}`)) {
-        const canvases = [...wrapper.querySelectorAll('canvas')]
-        if (canvases.length && canvases.every(hasPixels)) {
-          pending.add(`d${no}`)
-          afterPaint((t) => { drawn[no] = t })
-        }
-      }
+      if (probe.shown[no] === undefined && !pending.has(`s${no}`) && layout.checkVisibility({ visibilityProperty: true }) && layout.getBoundingClientRect().width > 0 && layout.innerText.trim())
+        afterPaint(`s${no}`, (t) => { probe.shown[no] = t })
+      const canvases = [...wrapper.querySelectorAll('canvas')]
+      if (probe.drawn[no] === undefined && !pending.has(`d${no}`) && canvases.length && canvases.every(drawn))
+        afterPaint(`d${no}`, (t) => { probe.drawn[no] = t })
     }
     requestAnimationFrame(frame)
   }
   requestAnimationFrame(frame)
 }
 
-/**
- * @param {string} executablePath
- */
-export async function launch(executablePath) {
-  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS })
+/** @param {string} url @param {string} type Playwright's resource type @returns {'js' | 'css' | 'fonts' | 'other'} */
+function kind(url, type) {
+  const path = new URL(url).pathname
+  if (type === 'script' || /\.m?js$/.test(path))
+    return 'js'
+  if (type === 'stylesheet' || path.endsWith('.css'))
+    return 'css'
+  return type === 'font' || /\.(woff2?|ttf|otf)$/.test(path) ? 'fonts' : 'other'
 }
 
 /**
@@ -90,7 +66,7 @@ export async function launch(executablePath) {
  * @param {'reduce' | 'no-preference'} [reducedMotion] the visitor's motion preference
  */
 export async function measureVisit(browser, url, slides, reducedMotion = 'no-preference') {
-  const context = await browser.newContext({ viewport: VIEWPORT, reducedMotion })
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion })
   const page = await context.newPage()
   await page.addInitScript(pageProbe)
   // Console errors and uncaught exceptions: a faster deck that breaks is no faster deck.
@@ -101,53 +77,38 @@ export async function measureVisit(browser, url, slides, reducedMotion = 'no-pre
     if (msg.type() === 'error' || (msg.type() === 'warning' && msg.text().startsWith('[Vue warn]')))
       errors.push(msg.text())
   })
-  const cdp = await context.newCDPSession(page)
-  await cdp.send('Network.enable')
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
-
-  /** @type {Map<string, { url: string, type: string, start: number, end?: number, bytes: number, failed?: boolean }>} */
-  const requests = new Map()
+  /** @type {import('playwright-core').Request[]} */
+  const requests = []
+  const inFlight = new Set()
   let lastActivity = Date.now()
-  cdp.on('Network.requestWillBeSent', (e) => {
-    lastActivity = Date.now()
-    requests.set(e.requestId, { url: e.request.url, type: e.type ?? 'Other', start: Date.now(), bytes: 0 })
-  })
-  cdp.on('Network.responseReceived', (e) => {
-    const r = requests.get(e.requestId)
-    if (r)
-      r.type = e.type ?? r.type
-  })
-  cdp.on('Network.loadingFinished', (e) => {
-    lastActivity = Date.now()
-    const r = requests.get(e.requestId)
-    if (r) {
-      r.end = Date.now()
-      r.bytes = e.encodedDataLength
-    }
-  })
-  cdp.on('Network.loadingFailed', (e) => {
-    lastActivity = Date.now()
-    const r = requests.get(e.requestId)
-    if (r) {
-      r.end = Date.now()
-      r.failed = true
-    }
-  })
-
-  await page.goto(url, { waitUntil: 'commit' })
+  page.on('request', (r) => { requests.push(r); inFlight.add(r); lastActivity = Date.now() })
+  const settled = (/** @type {import('playwright-core').Request} */ r) => { inFlight.delete(r); lastActivity = Date.now() }
+  page.on('requestfinished', settled)
+  page.on('requestfailed', settled)
   // Quiet: nothing in flight and nothing started or finished for QUIET_MS.
   const quiet = async () => {
-    for (;;) {
-      const inFlight = [...requests.values()].some(r => r.end === undefined)
-      if (!inFlight && Date.now() - lastActivity >= QUIET_MS)
-        return
+    while (inFlight.size || Date.now() - lastActivity < QUIET_MS)
       await page.waitForTimeout(50)
-    }
   }
+  const bench = () => page.evaluate(() => /** @type {ProbedWindow} */ (window).__bench)
+
+  await page.goto(url, { waitUntil: 'commit' })
   await page.waitForFunction(() => /** @type {ProbedWindow} */ (window).__bench?.shown[1] !== undefined, null, { timeout: 60_000, polling: 20 })
   await quiet()
-  const firstLoad = summarise([...requests.values()], url)
-  const slide1 = await page.evaluate(() => /** @type {ProbedWindow} */ (window).__bench.shown[1] ?? Number.NaN)
+  /** @type {{ requests: number, bytes: number, js: number, css: number, fonts: number, other: number, files: { path: string, kind: string, bytes: number }[] }} */
+  const firstLoad = { requests: 0, bytes: 0, js: 0, css: 0, fonts: 0, other: 0, files: [] }
+  for (const r of requests.filter(r => !r.url().startsWith('data:'))) {
+    // Bytes on the wire: headers and the body as sent (compressed when the host compresses).
+    const sizes = await r.sizes().catch(() => ({ responseBodySize: 0, responseHeadersSize: 0 }))
+    const bytes = sizes.responseBodySize + sizes.responseHeadersSize
+    const k = kind(r.url(), r.resourceType())
+    firstLoad.requests++
+    firstLoad.bytes += bytes
+    firstLoad[k] += bytes
+    firstLoad.files.push({ path: r.url().startsWith(url) ? r.url().slice(url.length - 1) : r.url(), kind: k, bytes })
+  }
+  firstLoad.files.sort((a, b) => b.bytes - a.bytes)
+  const slide1Ms = (await bench()).shown[1] ?? Number.NaN
 
   // Walk the deck with ↓ (Slidev's "next slide", which skips clicks), one key per slide. Before
   // each key the network is quiet, as when a speaker has talked over a slide for a while (Slidev
@@ -161,54 +122,13 @@ export async function measureVisit(browser, url, slides, reducedMotion = 'no-pre
     const hasCanvas = await page.locator(`#slideshow > [data-slidev-no="${no}"] canvas`).count() > 0
     if (hasCanvas)
       await page.waitForFunction(n => /** @type {ProbedWindow} */ (window).__bench.drawn[n] !== undefined, no, { timeout: 30_000, polling: 10 })
-    const { shown, drawn, key } = await page.evaluate((n) => {
-      const b = /** @type {ProbedWindow} */ (window).__bench
-      return { shown: b.shown[n] ?? Number.NaN, drawn: b.drawn[n] ?? Number.NaN, key: b.keydowns.at(-1) ?? Number.NaN }
-    }, no)
+    const b = await bench()
+    const [shown, drawn, key] = [b.shown[no] ?? Number.NaN, b.drawn[no] ?? Number.NaN, b.keydowns.at(-1) ?? Number.NaN]
     next.push({ no, ms: shown - key })
     if (hasCanvas)
       charts.push({ no, enterToDrawnMs: drawn - shown, keyToDrawnMs: drawn - key })
   }
-  const offsite = [...requests.values()].filter(r => !r.url.startsWith(url) && !r.url.startsWith('data:')).map(r => r.url)
+  const offsite = requests.map(r => r.url()).filter(u => !u.startsWith(url) && !u.startsWith('data:'))
   await context.close()
-  return { firstLoad, slide1Ms: slide1, next, charts, offsite, errors }
-}
-
-/** @typedef {'js' | 'css' | 'fonts' | 'other'} Kind */
-/** @typedef {{ requests: number, bytes: number, js: number, css: number, fonts: number, other: number, files: { path: string, kind: Kind, bytes: number }[] }} FirstLoad */
-
-/**
- * @param {string} url
- * @param {string} type CDP resource type
- * @returns {Kind}
- */
-function kind(url, type) {
-  const path = new URL(url).pathname
-  if (type === 'Script' || /\.m?js$/.test(path))
-    return 'js'
-  if (type === 'Stylesheet' || path.endsWith('.css'))
-    return 'css'
-  if (type === 'Font' || /\.(woff2?|ttf|otf)$/.test(path))
-    return 'fonts'
-  return 'other'
-}
-
-/**
- * @param {{ url: string, type: string, bytes: number }[]} requests
- * @param {string} base
- */
-function summarise(requests, base) {
-  /** @type {FirstLoad} */
-  const out = { requests: 0, bytes: 0, js: 0, css: 0, fonts: 0, other: 0, files: [] }
-  for (const r of requests) {
-    if (r.url.startsWith('data:'))
-      continue
-    const k = kind(r.url, r.type)
-    out.requests++
-    out.bytes += r.bytes
-    out[k] += r.bytes
-    out.files.push({ path: r.url.startsWith(base) ? r.url.slice(base.length - 1) : r.url, kind: k, bytes: r.bytes })
-  }
-  out.files.sort((a, b) => b.bytes - a.bytes)
-  return out
+  return { firstLoad, slide1Ms, next, charts, offsite, errors }
 }

@@ -36,8 +36,7 @@ describe('npm run export:handout', () => {
   let pages: string[]
 
   beforeAll(async () => {
-    // The shared build stands in for the one the script would make on its own.
-    exported = await run('npm', ['run', '--silent', 'export:handout', '--', '--dist', inject('distDir'), '--png-dir', pngDir, '--output', a4])
+    exported = await run('npm', ['run', '--silent', 'export:handout', '--', '--png-dir', pngDir, '--output', a4], { NODE_ENV: undefined })
     pages = existsSync(a4) ? pdfPageTexts(a4) : []
   })
 
@@ -79,7 +78,7 @@ describe('npm run export:handout', () => {
   })
 
   it('switches to US Letter with --paper letter, same pages', async () => {
-    const res = await run('npm', ['run', '--silent', 'export:handout', '--', '--images', pngDir, '--paper', 'letter', '--output', letter])
+    const res = await run('npm', ['run', '--silent', 'export:handout', '--', '--images', pngDir, '--paper', 'letter', '--output', letter], { NODE_ENV: undefined })
     expect(res.code, res.stderr).toBe(0)
     expect(pageSize(letter)).toEqual([612, 792])
     const texts = pdfPageTexts(letter)

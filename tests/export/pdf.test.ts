@@ -1,46 +1,56 @@
-// The real exports, read back with poppler: the PDF (light and dark), the PNGs and the speaker
-// notes. Each export runs once per test run (they take 15–40 s each) and every check reads it.
-import { readdir, readFile, rm } from 'node:fs/promises'
+// The real exports, read back with poppler: the PDF (whole, a range, dark), the PNGs and the
+// speaker notes, and what a failed export does. Each export runs once per test run (30–90 s
+// each) and every check reads it.
+import { readdir, readFile, writeFile, copyFile, mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser } from 'playwright-core'
+import { COUNTRY_VAR } from '../../snippets/chart-theme'
+import { seriesById } from '../../snippets/series'
+import type { SeriesId } from '../../snippets/series'
 import { launchChromium } from '../support/browser'
 import { chartSlides } from '../support/charts'
 import { loadDeck } from '../support/deck'
-import { containsOpening, shownHeading } from '../support/deck-page'
-import type { Box } from '../support/pdf'
-import { inkShare, meanGray, pdfFonts, pdfPages, pdfPageTexts, renderPage } from '../support/pdf'
+import { containsOpening, shownHeading, waitForCharts } from '../support/deck-page'
+import type { Box, Image } from '../support/pdf'
+import { colourCells, inkShare, meanGray, pdfFonts, pdfPages, pdfPageTexts, renderPage } from '../support/pdf'
 import { run } from '../support/run'
+import type { RunResult } from '../support/run'
 import { serveStatic } from '../support/static-server'
+import type { StaticServer } from '../support/static-server'
 
-const runDir = inject('runDir')
-const out = join(runDir, 'export')
+const out = join(inject('runDir'), 'export')
 const pdf = join(out, 'deck.pdf')
 const darkPdf = join(out, 'deck-dark.pdf')
-const pngDir = join(out, 'png')
-const notesPdf = join(out, 'deck-notes.pdf')
 const { slides } = await loadDeck()
+const charts = chartSlides(slides)
 
 /**
  * Runs an npm script as a person would. Without vitest's NODE_ENV=test: Vite folds NODE_ENV into
- * its dependency-cache hash, so under "test" the export's dev server re-bundles its deps while
- * Chromium loads the print page, whose imports then fail (504 Outdated Optimize Dep) and the PDF
- * comes out blank, exit 0 — as three runs here did before this.
+ * its dependency-cache hash, and a cache built under another one is re-bundled mid-load.
  */
-async function npmRun(script: string, ...args: string[]) {
-  return run('npm', ['run', '--silent', script, '--', ...args], { NODE_ENV: undefined })
+const npmRun = (script: string, ...args: string[]) => run('npm', ['run', '--silent', script, '--', ...args], { NODE_ENV: undefined })
+const headingsMissing = (pages: string[], from = 1) => slides.slice(from - 1, from - 1 + pages.length)
+  .filter(s => shownHeading(s) && !containsOpening(pages[s.no - from]!, shownHeading(s), 20))
+  .map(s => `page ${s.no - from + 1}: "${shownHeading(s)}"`)
+const oneLine = (res: RunResult) => {
+  expect(res.code).not.toBe(0)
+  expect(res.stderr.trim().split('\n'), res.stderr).toHaveLength(1)
+  return res.stderr.trim()
 }
 
 describe('npm run export', () => {
-  let exported: Awaited<ReturnType<typeof run>>
+  let exported: RunResult
   beforeAll(async () => {
-    await rm(pdf, { force: true })
     exported = await npmRun('export', '--output', pdf)
   })
 
-  it('exits 0 and writes one PDF page per slide', () => {
+  it('exits 0 and writes one page per slide, each slide\'s heading as selectable text on its page', () => {
     expect(exported.code, exported.stderr).toBe(0)
     expect(pdfPages(pdf)).toBe(slides.length)
+    expect(headingsMissing(pdfPageTexts(pdf))).toEqual([])
+    // The speaker's pacing line and timer buttons stay out of print.
+    expect(pdfPageTexts(pdf).join('\n')).not.toMatch(/timer not started|plan \d+:\d\d–|Start the timer/)
   })
 
   it('embeds every font', () => {
@@ -48,98 +58,146 @@ describe('npm run export', () => {
     expect(fonts.length).toBeGreaterThan(0)
     expect(fonts.filter(f => !f.embedded).map(f => f.name)).toEqual([])
   })
-
-  it('has each slide\'s heading as selectable text on its own page', () => {
-    const pages = pdfPageTexts(pdf)
-    expect(pages).toHaveLength(slides.length)
-    const missing = slides
-      .filter(s => shownHeading(s) && !containsOpening(pages[s.no - 1]!, shownHeading(s), 20))
-      .map(s => `page ${s.no}: "${shownHeading(s)}"`)
-    expect(missing).toEqual([])
-  })
-
-  describe('chart pages', () => {
-    const charts = chartSlides(slides)
-    // Where each chart's canvas stands on its slide, measured in the built deck in print mode
-    // (all clicks shown, as in the PDF), as fractions of the slide.
-    const boxes = new Map<number, Box[]>()
-    let browser: Browser | undefined
-    beforeAll(async () => {
-      if (charts.length === 0)
-        return
-      const server = await serveStatic(inject('distDir'))
-      browser = await launchChromium()
-      const page = await browser.newPage({ viewport: { width: 980, height: 551 } })
-      for (const s of charts) {
-        await page.goto(`${server.url}${s.no}?print`, { waitUntil: 'networkidle' })
-        const slide = page.locator(`.slidev-page-${s.no}`)
-        await slide.locator('canvas').first().waitFor({ timeout: 10_000 }).catch(() => {})
-        boxes.set(s.no, await slide.evaluate((el) => {
-          const r = el.getBoundingClientRect()
-          return [...el.querySelectorAll('canvas')].map((c) => {
-            const b = c.getBoundingClientRect()
-            return { x: (b.left - r.left) / r.width, y: (b.top - r.top) / r.height, w: b.width / r.width, h: b.height / r.height }
-          }).filter(b => b.w > 0 && b.h > 0)
-        }))
-      }
-      await server.close()
-    })
-    afterAll(() => browser?.close())
-
-    it.skipIf(charts.length === 0)('are not blank where the chart stands', () => {
-      const problems: string[] = []
-      for (const s of charts) {
-        const list = boxes.get(s.no) ?? []
-        if (list.length === 0)
-          problems.push(`slide ${s.no}: no chart canvas found in the built deck`)
-        const img = renderPage(pdf, s.no, 72)
-        for (const box of list) {
-          const share = inkShare(img, box)
-          if (share < 0.02)
-            problems.push(`page ${s.no}: chart area ${JSON.stringify(box)} is ${(share * 100).toFixed(2)}% drawn`)
-        }
-      }
-      expect(problems).toEqual([])
-    })
-  })
 })
 
-describe('npm run export -- --dark', () => {
-  let exported: Awaited<ReturnType<typeof run>>
+describe('npm run export:dark', () => {
+  let exported: RunResult
   beforeAll(async () => {
-    await rm(darkPdf, { force: true })
-    exported = await npmRun('export', '--dark', '--output', darkPdf)
+    exported = await npmRun('export:dark', '--output', darkPdf)
   })
 
-  it('writes one page per slide, in dark colours', () => {
+  it('writes one page per slide, in dark colours, with the text and every font', () => {
     expect(exported.code, exported.stderr).toBe(0)
     expect(pdfPages(darkPdf)).toBe(slides.length)
     // Compare each page with the light export: the dark one is clearly darker.
     const lighter = slides.filter(s => meanGray(renderPage(darkPdf, s.no, 18)) > meanGray(renderPage(pdf, s.no, 18)) - 60)
     expect(lighter.map(s => `page ${s.no}`)).toEqual([])
-    expect(meanGray(renderPage(darkPdf, 1, 18))).toBeLessThan(100)
-  })
-
-  it('keeps the text and embeds every font', () => {
-    const pages = pdfPageTexts(darkPdf)
-    for (const s of slides.filter(s => shownHeading(s)))
-      expect(containsOpening(pages[s.no - 1]!, shownHeading(s), 20), `page ${s.no}`).toBe(true)
+    expect(headingsMissing(pdfPageTexts(darkPdf))).toEqual([])
     expect(pdfFonts(darkPdf).filter(f => !f.embedded).map(f => f.name)).toEqual([])
   })
 })
 
-describe('npm run export:png', () => {
-  let exported: Awaited<ReturnType<typeof run>>
+/** A chart canvas on its slide (as fractions of the slide) and, per series, its colour and where the browser draws it. */
+interface ChartRef { box: Box, series: { name: string, rgb: number[], cells: number[] }[] }
+
+describe.skipIf(charts.length === 0)('charts in the PDF, light and dark', () => {
+  // Each chart as the built deck draws it in print mode (all clicks shown, no animation) in
+  // Chromium, in both schemes: where each series' own colour is (bars, lines, points).
+  const refs = { light: new Map<number, ChartRef[]>(), dark: new Map<number, ChartRef[]>() }
+  let browser: Browser
+  const cellsOf = `(${colourCells.toString()})`
+  async function measure(scheme: 'light' | 'dark', no: number): Promise<ChartRef[]> {
+    const page = await browser.newPage({ viewport: { width: 980, height: 551 }, colorScheme: scheme })
+    await page.goto(`${server.url}${no}?print`, { waitUntil: 'networkidle' })
+    await waitForCharts(page, no)
+    const id = /\bseries="([\w-]+)"/.exec(slides[no - 1]!.content)?.[1]
+    const vars = id ? seriesById(id as SeriesId).datasets.map(d => COUNTRY_VAR[d.country].slice(4, -1)) : []
+    const found = await page.locator(`#slideshow .slidev-page-${no}`).evaluate((slide, [cellsSrc, names]) => {
+      const cells = (0, eval)(cellsSrc) as typeof colourCells
+      const r = slide.getBoundingClientRect()
+      return [...slide.querySelectorAll('canvas')].filter(c => c.width).map((c) => {
+        const b = c.getBoundingClientRect()
+        const img = { width: c.width, height: c.height, channels: 4, pixels: c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data }
+        return {
+          box: { x: (b.left - r.left) / r.width, y: (b.top - r.top) / r.height, w: b.width / r.width, h: b.height / r.height },
+          series: names.map((name) => {
+            const hex = getComputedStyle(c).getPropertyValue(name).trim().replace('#', '')
+            const rgb = [0, 2, 4].map(i => Number.parseInt(hex.slice(i, i + 2), 16))
+            return { name, rgb, cells: cells(img, { x: 0, y: 0, w: 1, h: 1 }, rgb) }
+          }),
+        }
+      })
+    }, [cellsOf, [...new Set(vars)]] as const)
+    await page.close()
+    return found
+  }
+  let server: StaticServer
   beforeAll(async () => {
-    exported = await npmRun('export:png', '--output', pngDir)
+    server = await serveStatic(inject('distDir'))
+    browser = await launchChromium()
+    for (const scheme of ['light', 'dark'] as const) {
+      for (const s of charts)
+        refs[scheme].set(s.no, await measure(scheme, s.no))
+    }
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
   })
 
+  /** Per chart and series, what share of the cells holding its colour in the browser hold it on the PDF page too. */
+  function problems(file: string, scheme: 'light' | 'dark'): string[] {
+    return charts.flatMap((s) => {
+      const list = refs[scheme].get(s.no) ?? []
+      const page: Image = renderPage(file, s.no, 96, true)
+      const grey = renderPage(file, s.no, 72)
+      return [
+        ...(list.length ? [] : [`slide ${s.no}: no chart canvas in the built deck`]),
+        ...list.flatMap(({ box, series }) => [
+          ...(inkShare(grey, box) < 0.02 ? [`page ${s.no}: the chart area is blank`] : []),
+          ...series.map(({ name, rgb, cells }) => {
+            const onPage = new Set(colourCells(page, box, rgb))
+            const kept = cells.filter(c => onPage.has(c)).length / cells.length
+            return cells.length < 3 ? `slide ${s.no}: ${name} (${rgb}) is hardly drawn in the browser either` : kept < 0.8 ? `page ${s.no}: ${name} (${rgb}) in ${(kept * 100).toFixed(0)}% of the places the browser draws it` : ''
+          }).filter(Boolean),
+        ]),
+      ]
+    })
+  }
+
+  it('draws each series in its own colour where the browser draws it, in the light PDF', () => {
+    expect(problems(pdf, 'light')).toEqual([])
+  })
+
+  it('and in the dark PDF, in the dark palette', () => {
+    expect(problems(darkPdf, 'dark')).toEqual([])
+  })
+
+  it('the check can see a chart caught mid-animation', async () => {
+    // The same slide without print mode, read at the first frame chart.js draws.
+    const no = charts[0]!.no
+    const page = await browser.newPage({ viewport: { width: 980, height: 551 } })
+    await page.addInitScript((n) => {
+      const grab = () => {
+        const c = document.querySelector<HTMLCanvasElement>(`#slideshow .slidev-page-${n} canvas`)
+        const data = c?.width ? c.getContext('2d')!.getImageData(0, 0, c.width, c.height) : undefined
+        if (data?.data.some((v, i) => i % 4 === 3 && v > 0))
+          Object.assign(window, { __first: { width: data.width, height: data.height, channels: 4, pixels: [...data.data] } })
+        else requestAnimationFrame(grab)
+      }
+      requestAnimationFrame(grab)
+    }, no)
+    await page.goto(`${server.url}${no}`, { waitUntil: 'networkidle' })
+    const first = await page.waitForFunction(() => (window as unknown as { __first?: Image }).__first).then(h => h.jsonValue()) as Image
+    await page.close()
+    const ref = refs.light.get(no)![0]!
+    const kept = ref.series.map(({ rgb, cells }) => {
+      const early = new Set(colourCells(first, { x: 0, y: 0, w: 1, h: 1 }, rgb))
+      return cells.filter(c => early.has(c)).length / cells.length
+    })
+    expect(Math.min(...kept)).toBeLessThan(0.8)
+  })
+})
+
+describe('npm run export -- --range 3-5', () => {
+  it('writes exactly those three slides', async () => {
+    const file = join(out, 'range.pdf')
+    const res = await npmRun('export', '--range', '3-5', '--output', file)
+    expect(res.code, res.stderr).toBe(0)
+    expect(pdfPages(file)).toBe(3)
+    expect(headingsMissing(pdfPageTexts(file), 3)).toEqual([])
+  })
+})
+
+describe('npm run export:png', () => {
   it('writes one 16:9 PNG per slide, at twice the slide size', async () => {
-    expect(exported.code, exported.stderr).toBe(0)
-    const files = (await readdir(pngDir)).filter(f => f.endsWith('.png'))
+    const dir = join(out, 'png')
+    const res = await npmRun('export:png', '--output', dir)
+    expect(res.code, res.stderr).toBe(0)
+    const files = (await readdir(dir)).filter(f => f.endsWith('.png'))
     expect(files.map(f => Number.parseInt(f, 10)).sort((a, b) => a - b)).toEqual(slides.map(s => s.no))
     for (const f of files) {
-      const png = await readFile(join(pngDir, f))
+      const png = await readFile(join(dir, f))
       // IHDR: width and height, big-endian, at bytes 16 and 20.
       const [w, h] = [png.readUInt32BE(16), png.readUInt32BE(20)]
       expect(w, f).toBeGreaterThanOrEqual(1920)
@@ -149,38 +207,41 @@ describe('npm run export:png', () => {
 })
 
 describe('npm run export:notes', () => {
-  let exported: Awaited<ReturnType<typeof run>>
-  beforeAll(async () => {
-    await rm(notesPdf, { force: true })
-    exported = await npmRun('export:notes', '--output', notesPdf)
-  })
-
-  it('writes a PDF with every slide\'s notes as text', () => {
-    expect(exported.code, exported.stderr).toBe(0)
-    const text = pdfPageTexts(notesPdf).join('\n')
-    const missing = slides.filter(s => s.note && !containsOpening(text, s.note)).map(s => `slide ${s.no}`)
-    expect(missing).toEqual([])
-  })
-
-  it('embeds every font', () => {
-    expect(pdfFonts(notesPdf).filter(f => !f.embedded).map(f => f.name)).toEqual([])
+  it('writes a PDF with every slide\'s notes as text, fonts embedded', async () => {
+    const file = join(out, 'notes.pdf')
+    const res = await npmRun('export:notes', '--output', file)
+    expect(res.code, res.stderr).toBe(0)
+    const text = pdfPageTexts(file).join('\n')
+    expect(slides.filter(s => s.note && !containsOpening(text, s.note)).map(s => `slide ${s.no}`)).toEqual([])
+    expect(pdfFonts(file).filter(f => !f.embedded).map(f => f.name)).toEqual([])
   })
 })
 
-describe('npm run export without a browser', () => {
-  it('fails with one line saying how to get one, not a stack trace', async () => {
-    const res = await run('node', ['scripts/export.mjs'], { CHROMIUM_PATH: '/nonexistent/chromium' })
+describe('a failed export', () => {
+  it('leaves the previous PDF byte for byte, and says what the page showed', async () => {
+    // A deck whose second slide throws while rendering; its output path holds the good PDF.
+    const deck = join(inject('runDir'), 'broken')
+    await mkdir(deck, { recursive: true })
+    await writeFile(join(deck, 'slides.md'), '---\ntitle: Broken\n---\n\n# One\n\n---\n\n# Two\n\n{{ $nav.nothing.here }}\n')
+    const kept = join(out, 'kept.pdf')
+    await copyFile(pdf, kept)
+    const before = await readFile(kept)
+    const res = await run('node', ['scripts/export.mjs', '--entry', join(deck, 'slides.md'), '--output', kept], { NODE_ENV: undefined })
     expect(res.code).not.toBe(0)
-    const lines = res.stderr.trim().split('\n')
-    expect(lines).toHaveLength(1)
-    expect(lines[0]).toMatch(/No Chromium found.*apt-get install -y chromium.*CHROMIUM_PATH/)
-    expect(res.stderr).not.toMatch(/\bat .+:\d+:\d+/)
+    expect(res.stderr).toMatch(/^export: .*(TypeError|here)/m)
+    expect((await readFile(kept)).equals(before)).toBe(true)
+    expect((await readdir(out)).filter(f => f.includes('partial'))).toEqual([])
   })
 
-  it('the notes export fails the same way', async () => {
-    const res = await run('node', ['scripts/export-notes.mjs'], { CHROMIUM_PATH: '/nonexistent/chromium' })
-    expect(res.code).not.toBe(0)
-    expect(res.stderr.trim()).toMatch(/^No Chromium found.*CHROMIUM_PATH/)
-    expect(res.stderr).not.toMatch(/\bat .+:\d+:\d+/)
+  it('with CHROMIUM_PATH pointing at nothing: one line naming the variable, for every export', async () => {
+    for (const script of ['scripts/export.mjs', 'scripts/handout.mjs'])
+      expect(oneLine(await run('node', [script], { CHROMIUM_PATH: '/nonexistent' }))).toMatch(/CHROMIUM_PATH=\/nonexistent points at nothing/)
+  })
+
+  it('with a file where the exports folder should be: one line, before rendering', async () => {
+    const blocker = join(out, 'not-a-folder')
+    await writeFile(blocker, 'a file')
+    const res = await run('node', ['scripts/export.mjs', '--output', join(blocker, 'deck.pdf')])
+    expect(oneLine(res)).toMatch(/not-a-folder is a file, not a folder/)
   })
 })

@@ -13,17 +13,13 @@ declare module 'vitest' {
   }
 }
 
-// One build shared by every deck test: a Slidev build takes tens of seconds on two cores.
-// Each run gets its own folder, so two runs at once never overwrite each other's build.
+// One build shared by every deck test (a build takes tens of seconds on two cores), in a folder
+// of this run's own, so two runs at once never overwrite each other's.
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   await mkdir(CACHE_DIR, { recursive: true })
   const runDir = await mkdtemp(join(CACHE_DIR, 'run-'))
-  const distDir = join(runDir, 'dist')
-  await buildDeck(distDir)
-  project.provide('distDir', distDir)
+  await buildDeck(join(runDir, 'dist'))
+  project.provide('distDir', join(runDir, 'dist'))
   project.provide('runDir', runDir)
-  return async () => {
-    if (!process.env.KEEP_TEST_OUTPUT)
-      await rm(runDir, { recursive: true, force: true })
-  }
+  return () => (process.env.KEEP_TEST_OUTPUT ? Promise.resolve() : rm(runDir, { recursive: true, force: true }))
 }

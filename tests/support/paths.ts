@@ -1,7 +1,7 @@
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
+import { ROOT } from '../../scripts/lib.mjs'
 
-export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
+export { ROOT }
 export const SLIDES_MD = join(ROOT, 'slides.md')
 /** Where the deck tests put their builds and exports; ignored by git. */
 export const CACHE_DIR = join(ROOT, '.cache', 'tests')

@@ -17,23 +17,14 @@ export interface SlideVisit {
   problems: string[]
 }
 
-export interface Walk {
-  visits: SlideVisit[]
-  /** Positions "no.clicks" in the order the forward keys reached them. */
-  forward: string[]
-  /** Positions ← reached walking back from the end (only with `back`). */
-  backward: string[]
-}
+/** The slides visited; the positions ("no.clicks") → and space reached, and those ← reached back. */
+export interface Walk { visits: SlideVisit[], forward: string[], backward: string[] }
 
-export interface WalkOptions {
-  /** Number of slides (from slides.md): before the last one, → must move on. */
-  total: number
-  /** Alternate → and space going forward (both are "next" for a speaker). */
-  alternate?: boolean
-  /** After the end, press ← back to the start, recording every step. */
-  back?: boolean
-  maxPresses?: number
-}
+/**
+ * `total`: slides in slides.md (before the last one, → must move on); `alternate`: → and space in
+ * turn (both are "next"); `back`: after the end, ← back to the start, recording every step.
+ */
+export interface WalkOptions { total: number, alternate?: boolean, back?: boolean, maxPresses?: number }
 
 /**
  * Opens `url` (the deck's base), then presses → (and space) until the deck stops moving.
