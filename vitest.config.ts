@@ -13,7 +13,7 @@ export default defineConfig({
         test: { name: 'components', environment: 'jsdom', include: ['tests/components/**/*.test.ts'], setupFiles: ['tests/support/setup-dom.ts'] },
       },
       {
-        test: { name: 'unit', environment: 'node', include: ['tests/{content,data,unit,plugins}/**/*.test.ts'] },
+        test: { name: 'unit', environment: 'node', include: ['tests/{content,data,lib,plugins,unit}/**/*.test.ts'] },
       },
       {
         test: {

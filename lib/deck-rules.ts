@@ -6,7 +6,7 @@
 export type Severity = 'error' | 'editorial'
 
 export type RuleId = 'yaml' | 'act' | 'act-order' | 'act-missing' | 'notes' | 'words' | 'budget' | 'total'
-  | 'uncited-number' | 'unknown-component' | 'unknown-id' | 'prop' | 'clicks'
+  | 'uncited-number' | 'unknown-component' | 'unknown-id' | 'prop' | 'clicks' | 'kicker'
 
 export interface Problem {
   rule: RuleId
@@ -68,6 +68,7 @@ const REFERENCES: Record<string, Record<string, keyof DeckContext['ids']>> = {
   CrisisTimeline: { steps: 'event', ids: 'event' },
   StrengthsGrid: { ids: 'strength' },
 }
+const NUMBERS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine']
 /** Props a component cannot work without. */
 const REQUIRED: Record<string, string[]> = { SourceCite: ['ids'], BigStat: ['sources'], EvidenceChart: ['series'] }
 
@@ -209,9 +210,15 @@ export function checkDeck(slides: readonly DeckSlide[], ctx: DeckContext): Probl
   for (const id of actIds.filter(id => !present.has(id)))
     add('act-missing', 'editorial', `act "${id}" has no slide`)
 
+  // The acts the talk numbers for its audience: the timed ones after the opening.
+  const numbered = acts.filter(a => a.minutes > 0).slice(1).map(a => a.id)
   for (const slide of slides) {
     if (!slide.note)
       add('notes', 'editorial', `${label(slide)} has no speaker notes`)
+    const n = numbered.indexOf(String(slide.act))
+    const kicker = /<p\s[^>]*class="[^"]*\bwc-kicker\b[^"]*"[^>]*>([\s\S]*?)<\/p>/.exec(markup(slide.content))?.[1]?.replace(/<[^>]+>/g, '').trim()
+    if (n >= 0 && !kicker?.startsWith(`Act ${NUMBERS[n]} · `))
+      add('kicker', 'editorial', `${label(slide)} is in act ${n + 1} but its kicker is ${JSON.stringify(kicker ?? null)}, not "Act ${NUMBERS[n]} · …"`)
 
     const uses = componentUses(slide.content)
     let stepping = 0

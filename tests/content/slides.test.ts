@@ -21,6 +21,10 @@ describe('slides.md, as Slidev parses it', () => {
     expect(about('notes', 'act-order', 'act-missing')).toEqual([])
   })
 
+  it('marks every slide of acts one to five with its "Act n · …" kicker', () => {
+    expect(about('kicker')).toEqual([])
+  })
+
   it('speaks in at most 20:00 at 130 words a minute, each act within ±10% of its budget', () => {
     expect(deck.headmatter.duration).toBe('20min')
     expect(about('budget', 'total')).toEqual([])

@@ -29,7 +29,7 @@ function md(slides: Slide[]): string {
 }
 const good: Slide[] = [
   { act: 'opening', body: '# Hello\n\nA short claim.' },
-  { act: 'body', body: '# A figure\n\n<BigStat value="12 years" label="since the last visit" sources="S1" />' },
+  { act: 'body', body: '<p class="wc-kicker">Act one · <b>Figures</b></p>\n\n# A figure\n\n<BigStat value="12 years" label="since the last visit" sources="S1" />' },
   { act: 'closing', body: '# Questions', note: 'Thank you.' },
   { act: 'backup', body: '# A backup answer', note: `${NOTE} ${NOTE} ${NOTE}` },
 ]
@@ -104,6 +104,15 @@ describe('deck rules on synthetic decks', () => {
       'editorial: slide 4 ("Questions") is in act "closing" but comes after slide 3 ("A backup answer") in act "backup"',
     ])
     expect(await problems([good[0]!, good[2]!, good[3]!], 'act-missing')).toEqual(['editorial: act "body" has no slide'])
+  })
+
+  it('want "Act n · …" kickers on every slide of the numbered acts, n matching the act', async () => {
+    expect(await problems(withSlide(1, { body: '# A figure\n\n<BigStat value="12" label="x" sources="S1" />' }), 'kicker')).toEqual([
+      'editorial: slide 2 ("A figure") is in act 1 but its kicker is null, not "Act one · …"',
+    ])
+    expect(await problems(withSlide(1, { body: '<p class="wc-kicker wc-jp">Act two · Figures</p>\n\n# A figure\n\n<BigStat value="12" label="x" sources="S1" />' }), 'kicker')).toEqual([
+      'editorial: slide 2 ("A figure") is in act 1 but its kicker is "Act two · Figures", not "Act one · …"',
+    ])
   })
 
   it('want notes on every slide, a comment at the end being the notes', async () => {
