@@ -11,6 +11,7 @@ import type { Plugin } from 'vite'
 import { checkDeck, toDeckSlides } from '../lib/deck-rules.ts'
 import type { ComponentUse, DeckContext, Problem } from '../lib/deck-rules.ts'
 import * as loaded from '../snippets/index.ts'
+import { isRealDate } from '../snippets/schema.ts'
 import type { TimelineSelection } from '../snippets/timeline.ts'
 
 export type DeckData = typeof loaded
@@ -65,11 +66,17 @@ export async function checkDeckFile(root: string, entry: string, data: DeckData 
     .map(p => ({ ...p, message: `${file}: ${p.message}` }))
   for (const e of Object.values(deck.markdownFiles).flatMap(md => md.errors ?? []))
     problems.push({ rule: 'yaml', severity: 'error', message: `${file}: line ${e.row + 1}: ${e.message}` })
-  // The talk's date (headmatter `date`) bounds the data: an event after it is a typo.
+  // The cover shows who speaks where and when; the talk's date also bounds the data.
+  for (const field of ['speaker', 'event', 'date']) {
+    if (!String(deck.headmatter[field] ?? '').trim())
+      problems.push({ rule: 'prop', severity: 'error', message: `${file}: the headmatter has no ${field}: the cover shows it` })
+  }
   const talk = String(deck.headmatter.date ?? '')
+  if (talk && !isRealDate(talk))
+    problems.push({ rule: 'prop', severity: 'error', message: `${file}: the headmatter date ${JSON.stringify(talk)} is not a real calendar date (YYYY-MM-DD)` })
   data.events.forEach((e, i) => {
     const last = e.until ?? e.date
-    if (/^\d{4}-\d{2}-\d{2}$/.test(talk) && last > talk)
+    if (isRealDate(talk) && last > talk)
       problems.push({ rule: 'unknown-id', severity: 'error', message: `snippets/timeline.ts: events[${i}] "${e.title}" → ${e.until ? 'until' : 'date'}: "${last}" is after the talk's date (${talk}, ${file} headmatter)` })
   })
   return problems

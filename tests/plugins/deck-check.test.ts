@@ -77,8 +77,13 @@ describe('the deck check', () => {
     expect(yaml.some(m => /^slide \d+ \(.+\) has a frontmatter YAML error: Missing closing "quote/.test(m)), yaml.join('\n')).toBe(true)
   })
 
+  it('stops when the headmatter lacks what the cover shows, or has no real date', async () => {
+    expect(await errors(broken(replace(/^speaker: .*\n/m, '')))).toEqual(['the headmatter has no speaker: the cover shows it'])
+    expect(await errors(broken(replace(/^date: .*$/m, 'date: 2025-02-30')))).toEqual(['the headmatter date "2025-02-30" is not a real calendar date (YYYY-MM-DD)'])
+  })
+
   it('stops on a timeline event dated after the talk', async () => {
-    const entry = broken(replace(/^---\n/, '---\ndate: 2026-12-10\n'))
+    const entry = broken(replace(/^date: .*$/m, 'date: 2026-12-10'))
     const late = { ...data, events: data.events.map((e, i) => (i === 3 ? { ...e, date: '2031-01-01' } : e)) }
     expect(await errors(entry, late)).toEqual([
       `snippets/timeline.ts: events[3] "${data.events[3]!.title}" → date: "2031-01-01" is after the talk's date (2026-12-10, ${relative(ROOT, entry)} headmatter)`,
