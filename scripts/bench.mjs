@@ -179,29 +179,20 @@ command('bench', async () => {
     ['PDF export per slide', x => x.exportSecondsPerSlide, 's', 2, { ratio: 1.1 }],
     ['PDF exports succeeded', x => x.exports.ok, `/${EXPORTS}`, 0, { all: true }],
   ]
-  const fmt = (/** @type {number} */ x, /** @type {number} */ d) => (Number.isFinite(x) ? x.toFixed(d) : '—')
-  const table = rows.map(([label, get, unit, digits, target]) => {
-    const a = get(f.deck)
-    const b = target?.all ? Number.NaN : get(f.reference)
+  const fmt = (/** @type {number} */ x, /** @type {number} */ d, unit = '') => (Number.isFinite(x) ? `${x.toFixed(d)} ${unit}`.trim() : '—')
+  const table = rows.map(([label, get, unit, digits, target = {}]) => {
+    const [a, b] = [get(f.deck), target.all ? Number.NaN : get(f.reference)]
     const ratio = Number.isFinite(a) && Number.isFinite(b) && b !== 0 ? a / b : Number.NaN
-    const [goal, met] = target?.ratio
-      ? [`≤ ${target.ratio}×`, Number.isFinite(ratio) ? ratio <= target.ratio : undefined]
-      : target?.max
-        ? [`≤ ${target.max} ${unit}`, Number.isFinite(a) ? a <= target.max : undefined]
-        : target?.all ? [`${EXPORTS}/${EXPORTS}`, EXPORTS > 0 ? a === EXPORTS : undefined] : ['', undefined]
+    const known = (/** @type {number} */ x, /** @type {boolean} */ ok) => (Number.isFinite(x) ? ok : undefined)
+    const [goal, met] = target.ratio
+      ? [`≤ ${target.ratio}×`, known(ratio, ratio <= target.ratio)]
+      : target.max ? [`≤ ${target.max} ${unit}`, known(a, a <= target.max)] : target.all ? [`${EXPORTS}/${EXPORTS}`, EXPORTS > 0 ? a === EXPORTS : undefined] : ['', undefined]
     return { label: label.trim(), unit, deck: a, reference: b, ratio, digits, goal, met }
   })
   const machine = { date: new Date().toISOString(), os: type(), cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, chromium: browserVersion, chromiumArgs: CHROMIUM_ARGS }
 
   const head = ['figure', 'deck', 'reference', 'ratio', 'target', 'met']
-  const body = table.map((r, i) => [
-    rows[i]?.[0] ?? r.label,
-    `${fmt(r.deck, r.digits)} ${r.unit}`.trim(),
-    Number.isFinite(r.reference) ? `${fmt(r.reference, r.digits)} ${r.unit}`.trim() : '—',
-    Number.isFinite(r.ratio) ? `${r.ratio.toFixed(2)}×` : '—',
-    r.goal,
-    r.met === undefined ? (r.goal ? 'n/a' : '') : r.met ? 'yes' : 'NO',
-  ])
+  const body = table.map((r, i) => [rows[i]?.[0] ?? r.label, fmt(r.deck, r.digits, r.unit), fmt(r.reference, r.digits, r.unit), fmt(r.ratio, 2, '×').replace(' ', ''), r.goal, r.met === undefined ? (r.goal ? 'n/a' : '') : r.met ? 'yes' : 'NO'])
   const widths = head.map((h, i) => Math.max(h.length, ...body.map(row => (row[i] ?? '').length)))
   const line = (/** @type {string[]} */ row) => row.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ')
   const chartTimes = (/** @type {{ no: number, enterToDrawnMs: number, keyToDrawnMs: number }[]} */ cs) => cs.map(c => `${c.no}: ${fmt(c.enterToDrawnMs, 0)} / ${fmt(c.keyToDrawnMs, 0)} ms`).join(', ')

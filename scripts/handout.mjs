@@ -6,11 +6,11 @@
 // snippets/sources.ts. The slide images are kept in --png-dir (.cache/handout/png); --images
 // reuses those of an earlier run. Written like the exports: replaced only once it checks out.
 import { existsSync } from 'node:fs'
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
-import { basename, dirname, join, relative, resolve } from 'node:path'
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { dirname, join, relative, resolve } from 'node:path'
 import MarkdownIt from 'markdown-it'
 import { runnerImport } from 'vite'
-import { command, ensureFolder, Fail, findChromium, flags, launchChromium, openPrint, pdfProblems, ROOT, startDeck } from './lib.mjs'
+import { command, ensureFolder, Fail, flags, openPrint, pdfProblems, replaceChecked, ROOT, withDeck } from './lib.mjs'
 
 /**
  * Paper size: the one place to switch between A4 and US Letter (or pass `--paper letter`).
@@ -46,14 +46,10 @@ command('export:handout', async () => {
   if (paper !== 'A4' && paper !== 'Letter')
     throw new Fail(`--paper must be a4 or letter, not "${args.paper}"`)
   const output = resolve(ROOT, args.output)
-  const partial = join(dirname(output), `.${basename(output)}.partial`)
   ensureFolder(dirname(output))
   // The appendix comes from the registry the slides cite, loaded through Vite as the deck loads it.
   const { sources } = /** @type {{ sources: readonly Source[] }} */ ((await runnerImport(join(ROOT, 'snippets', 'sources.ts'), { configFile: false, logLevel: 'error' })).module)
-  findChromium()
-  const deck = await startDeck()
-  const browser = await launchChromium()
-  try {
+  await withDeck('slides.md', async (deck, browser) => {
     // Slide images, as the PDF export prints them (charts drawn, every click shown), and the
     // heading each shows: a slide built only from components titles its page with that.
     const pngDir = resolve(ROOT, args.images ?? args['png-dir'])
@@ -140,16 +136,7 @@ ${sources.map(s => `    <li><span class="id">${escapeHtml(s.id)}</span> (${escap
         el.style.fontSize = `${size - 0.25}pt`
       return el.style.fontSize !== ''
     }).length)
-    await page.pdf({ path: partial, preferCSSPageSize: true, printBackground: true, width: `${pageW}mm`, height: `${pageH}mm` })
-    const problems = pdfProblems(partial)
-    if (problems)
-      throw new Fail(`the new handout has ${problems}; ${relative(ROOT, output)} is left as it was`)
-    await rename(partial, output)
+    await replaceChecked(output, partial => page.pdf({ path: partial, preferCSSPageSize: true, printBackground: true, width: `${pageW}mm`, height: `${pageH}mm` }), pdfProblems)
     console.log(`export:handout: ${relative(ROOT, output)} (${paper}, ${slides.length} slide pages + sources appendix${shrunk ? `; ${shrunk} long note(s) set smaller to fit` : ''})`)
-  }
-  finally {
-    await rm(partial, { force: true })
-    await browser.close()
-    await deck.close()
-  }
+  })
 })

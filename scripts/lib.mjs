@@ -1,26 +1,28 @@
 // What the commands in scripts/ and the test helpers share, each in one place: the Chromium to
-// use, Slidev's CLI and server, rendering the deck in Chromium, a static host for a build, and
-// reading a PDF back with poppler. Importing this file starts nothing.
+// use, Slidev's CLI and server, the deck's print view in Chromium, a static host for a build,
+// and reading a PDF back with poppler. Importing this file starts nothing.
 import { spawn, spawnSync } from 'node:child_process'
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs'
+import { rename, rm } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import { createRequire } from 'node:module'
-import { delimiter, dirname, join, relative, resolve } from 'node:path'
+import { basename, delimiter, dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { parseRangeString } from '@slidev/parser/utils'
 import { chromium } from 'playwright-core'
 import sirv from 'sirv'
 
+/** @typedef {import('playwright-core').Browser} Browser */
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
+export const SLIDEV_BIN = join(dirname(createRequire(import.meta.url).resolve('@slidev/cli/package.json')), 'bin', 'slidev.mjs')
+/** Flags headless Chromium needs on a root, offline, GPU-less machine. */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 
-/** A failure whose message says everything: commands print it as one line, without a stack. */
+/** A failure whose message says everything: a command prints it as one line, without a stack. */
 export class Fail extends Error {}
 
-/**
- * Runs a command's body; a `Fail` (or a deck-check error) ends it with its message alone.
- * @param {string} name @param {() => Promise<unknown>} body
- */
+/** Runs a command's body; a `Fail` (or a deck-check error) ends it with its message alone. @param {string} name @param {() => Promise<unknown>} body */
 export function command(name, body) {
   body().then(() => process.exit(0), (/** @type {Error} */ e) => {
     console.error(e instanceof Fail || e.name === 'DeckCheckError' ? `${name}: ${e.message}` : e)
@@ -29,9 +31,8 @@ export function command(name, body) {
 }
 
 /**
- * The command's flags with node's parseArgs; an unknown flag or a stray word is a `Fail`.
- * @template {import('node:util').ParseArgsConfig['options']} T
- * @param {T} options
+ * The command's flags, with node's parseArgs; an unknown flag or a stray word is a `Fail`.
+ * @template {import('node:util').ParseArgsConfig['options']} T @param {T} options
  */
 export function flags(options, args = process.argv.slice(2)) {
   try {
@@ -41,9 +42,6 @@ export function flags(options, args = process.argv.slice(2)) {
     throw new Fail(/** @type {Error} */ (e).message)
   }
 }
-
-/** Flags headless Chromium needs on a root, offline, GPU-less machine. */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 
 /**
  * The Chromium to use, never downloaded: $CHROMIUM_PATH, else the first system install on PATH
@@ -61,7 +59,7 @@ export function findChromium(env = process.env) {
   return found
 }
 
-/** @returns {Promise<import('playwright-core').Browser>} the system Chromium, headless */
+/** @returns {Promise<Browser>} the system Chromium, headless */
 export async function launchChromium() {
   const executablePath = findChromium()
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS }).catch((/** @type {Error} */ e) => {
@@ -69,26 +67,21 @@ export async function launchChromium() {
   })
 }
 
-const require = createRequire(import.meta.url)
-/** This project's Slidev CLI, run with this Node (no npx lookup). */
-export const SLIDEV_BIN = join(dirname(require.resolve('@slidev/cli/package.json')), 'bin', 'slidev.mjs')
-
 /**
- * Runs a command in the project root and collects its output; never throws on exit code.
- * `env` entries set to undefined are removed from the child's environment.
+ * Runs a command (in the project root) and collects its output; never throws on exit code.
+ * `env` entries set to undefined are left out of the child's environment.
  * @param {string} cmd @param {string[]} args @param {NodeJS.ProcessEnv} [env]
  * @returns {Promise<{ code: number, stdout: string, stderr: string, seconds: number }>}
  */
 export function run(cmd, args, env = {}, cwd = ROOT) {
   return new Promise((done) => {
     const start = performance.now()
+    const out = { stdout: '', stderr: '' }
     const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (/** @type {Buffer} */ d) => { stdout += d })
-    child.stderr.on('data', (/** @type {Buffer} */ d) => { stderr += d })
-    child.on('error', e => done({ code: 127, stdout, stderr: `${cmd} could not be started: ${e.message}`, seconds: 0 }))
-    child.on('close', code => done({ code: code ?? 1, stdout, stderr, seconds: (performance.now() - start) / 1000 }))
+    child.stdout.on('data', (/** @type {Buffer} */ d) => { out.stdout += d })
+    child.stderr.on('data', (/** @type {Buffer} */ d) => { out.stderr += d })
+    child.on('error', e => done({ code: 127, stdout: '', stderr: `${cmd} could not be started: ${e.message}`, seconds: 0 }))
+    child.on('close', code => done({ code: code ?? 1, ...out, seconds: (performance.now() - start) / 1000 }))
   })
 }
 
@@ -103,42 +96,38 @@ export async function buildDeck(outDir = 'dist', extra = /** @type {string[]} */
 /**
  * Serves a built deck on 127.0.0.1 as a static host does: the files under `base`, and for an
  * unknown path without an extension (a deep link such as /7) index.html ('spa', as Netlify's
- * `/* /index.html 200`) or 404.html with status 404 ('pages', as GitHub Pages). With `gzip`,
- * a text file with a precompressed `.gz` beside it is sent compressed, as a real host would.
+ * `/* /index.html 200`) or 404.html with status 404 ('pages', as GitHub Pages). With `gzip`, a
+ * file with a precompressed `.gz` beside it is sent compressed, as a real host would.
  * @param {string} dir @param {string} [base] @param {{ fallback?: 'spa' | 'pages', gzip?: boolean }} [options]
  * @returns {Promise<{ url: string, origin: string, close: () => Promise<void> }>}
  */
 export async function serveStatic(dir, base = '/', options = {}) {
-  const fallback = options.fallback ?? 'spa'
-  const files = sirv(dir, { single: fallback === 'spa', gzip: options.gzip })
+  const files = sirv(dir, { single: options.fallback !== 'pages', gzip: options.gzip })
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     if (!url.pathname.startsWith(base))
       return void res.writeHead(404).end('outside base')
     req.url = `/${url.pathname.slice(base.length)}${url.search}`
     files(req, res, () => {
-      const page = fallback === 'pages' && !/\.\w+$/.test(url.pathname) && join(dir, '404.html')
-      if (page && existsSync(page))
+      const page = join(dir, '404.html')
+      if (options.fallback === 'pages' && !/\.\w+$/.test(url.pathname) && existsSync(page))
         return void res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(readFileSync(page))
       res.writeHead(404).end('not found')
     })
   })
   await new Promise(done => server.listen(0, '127.0.0.1', () => done(undefined)))
   const origin = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}`
-  return {
-    url: `${origin}${base}`,
-    origin,
-    close: () => new Promise((done) => {
-      server.closeAllConnections()
-      server.close(() => done())
-    }),
-  }
+  const close = () => new Promise((/** @type {(v?: void) => void} */ done) => {
+    server.closeAllConnections()
+    server.close(() => done())
+  })
+  return { url: `${origin}${base}`, origin, close }
 }
 
 /**
- * Starts Slidev's server for `entry` in export mode (the mode that has the print pages) on a free
- * loopback port, with its own Vite dependency cache: a dev server or build running at the same
- * time re-bundles the shared one and answers this one's imports with "504 Outdated Optimize Dep".
+ * Starts Slidev's server for `entry` in export mode (the one with the print views) on a free
+ * loopback port, with a Vite dependency cache of its own: a dev server or build running at the
+ * same time re-bundles a shared one and answers this one with "504 Outdated Optimize Dep".
  */
 export async function startDeck(entry = 'slides.md') {
   process.env.DECK_VITE_CACHE_DIR ||= join(ROOT, 'node_modules', '.vite', 'export')
@@ -147,16 +136,27 @@ export async function startDeck(entry = 'slides.md') {
   const server = await createServer(options, { cacheDir: process.env.DECK_VITE_CACHE_DIR, server: { host: '127.0.0.1', port: 0 }, logLevel: 'warn', clearScreen: false })
   await server.listen()
   const { config, slides } = options.data
-  return {
-    url: server.resolvedUrls?.local[0] ?? '',
-    slides,
-    name: config.exportFilename || 'slides',
-    width: config.canvasWidth,
-    height: Math.round(config.canvasWidth / config.aspectRatio),
-    close: () => server.close(),
-  }
+  const [width, url] = [config.canvasWidth, server.resolvedUrls?.local[0] ?? '']
+  return { url, slides, name: config.exportFilename || 'slides', width, height: Math.round(width / config.aspectRatio), close: () => server.close() }
 }
 /** @typedef {Awaited<ReturnType<typeof startDeck>>} Deck */
+
+/**
+ * Runs `body` with the deck at `entry` served and the system Chromium started (a missing
+ * Chromium is found out before the server starts), and closes both afterwards.
+ * @template T @param {string} entry @param {(deck: Deck, browser: Browser) => Promise<T>} body
+ */
+export async function withDeck(entry, body) {
+  findChromium()
+  const deck = await startDeck(entry)
+  try {
+    const browser = await launchChromium()
+    return await body(deck, browser).finally(() => browser.close())
+  }
+  finally {
+    await deck.close()
+  }
+}
 
 // Runs in the page: each visible chart canvas of the print view, its share of drawn pixels and a
 // fingerprint of them. Settled: every chart has ink and the same pixels as at the previous call.
@@ -164,8 +164,7 @@ const chartState = (/** @type {boolean} */ report) => {
   const charts = [...document.querySelectorAll('.print-slide-container canvas')].filter(c => c.checkVisibility()).map((c) => {
     const { width, height } = /** @type {HTMLCanvasElement} */ (c)
     const data = /** @type {HTMLCanvasElement} */ (c).getContext('2d')?.getImageData(0, 0, width || 1, height || 1).data ?? []
-    let ink = 0
-    let print = 0
+    let [ink, print] = [0, 0]
     for (let i = 3; i < data.length; i += 4) {
       if (data[i])
         [ink, print] = [ink + 1, (print * 31 + i + (data[i - 1] ?? 0) * 7 + (data[i - 3] ?? 0)) >>> 0]
@@ -179,11 +178,11 @@ const chartState = (/** @type {boolean} */ report) => {
 }
 
 /**
- * Opens Slidev's print view of a running deck (every slide, or `range`, one page each; or with
- * `notes` the speaker-notes print view) and waits until it is complete: no slide still loading,
- * fonts in, every chart drawn and no longer changing. An error the page logs, a slide with
- * nothing on it or a chart that never settles is a `Fail` naming what was seen.
- * @param {import('playwright-core').Browser} browser @param {Deck} deck
+ * Opens Slidev's print view of a running deck (every slide, or `range`, a page each; with `notes`
+ * the speaker-notes view) and waits until it is complete: no slide loading, fonts in, every chart
+ * drawn and no longer changing. A page error, a slide with nothing on it or a chart that never
+ * settles is a `Fail` saying what was seen.
+ * @param {Browser} browser @param {Deck} deck
  * @param {{ dark?: boolean, range?: string, withClicks?: boolean, notes?: boolean, scale?: number, timeout?: number }} [options]
  */
 export async function openPrint(browser, deck, { dark = false, range, withClicks = false, notes = false, scale = 2, timeout = 180_000 } = {}) {
@@ -198,40 +197,36 @@ export async function openPrint(browser, deck, { dark = false, range, withClicks
   page.on('pageerror', e => errors.push(e.message))
   page.on('console', m => void (m.type() === 'error' && errors.push(m.text().split('\n')[0] ?? '')))
   const seen = () => (errors.length ? `; the page logged: ${[...new Set(errors)].join(' | ')}` : '')
-  const step = async (/** @type {string} */ what, /** @type {() => Promise<unknown>} */ wait) => {
-    await wait().catch((/** @type {Error} */ e) => {
-      throw new Fail(`${what} (${e.message.split('\n')[0]})${seen()}`)
-    })
-  }
-  const path = notes ? 'presenter/print' : `print?print=${withClicks ? 'clicks' : 'true'}`
-  await step('the print view did not load', () => page.goto(`${deck.url}${path}`, { waitUntil: 'networkidle', timeout }))
-  await step('nothing appeared', () => page.locator(notes ? '.slidev-note' : '.print-slide-container').first().waitFor({ timeout }))
-  /** @type {{ id: string, no: number }[]} */
+  const step = (/** @type {string} */ what, /** @type {Promise<unknown>} */ wait) => wait.catch((/** @type {Error} */ e) => {
+    throw new Fail(`${what} (${e.message.split('\n')[0]})${seen()}`)
+  })
+  await step('the print view did not load', page.goto(`${deck.url}${notes ? 'presenter/print' : `print?print=${withClicks ? 'clicks' : 'true'}`}`, { waitUntil: 'networkidle', timeout }))
+  await step('nothing appeared', page.locator(notes ? '.slidev-note' : '.print-slide-container').first().waitFor({ timeout }))
+  /** @type {{ id: string, no: number, empty: boolean }[]} */
   let pages = []
   if (!notes) {
-    // Slidev's print view lists every slide: those outside the range are left out of the print,
-    // as is the mermaid container after them (Slidev's exporter hides it too: a blank last page).
+    // The print view lists every slide: those outside the range are left out of the print, as is
+    // the mermaid container after them (Slidev's own exporter hides it too: a blank last page).
     await page.evaluate((keep) => {
       for (const el of document.querySelectorAll('.print-slide-container, #mermaid-rendering-container')) {
         if (!keep.includes(Number(el.id.split('-')[0])))
           /** @type {HTMLElement} */ (el).style.display = 'none'
       }
     }, wanted)
-    await step('slides were still loading', () => page.waitForFunction(() => !document.querySelector('.slidev-slide-loading'), null, { timeout }))
+    await step('slides were still loading', page.waitForFunction(() => !document.querySelector('.slidev-slide-loading'), null, { timeout }))
     await page.waitForFunction(chartState, false, { polling: 300, timeout: 30_000 }).catch(async () => {
       const charts = /** @type {{ slide: string, label: string, ink: number }[]} */ (await page.evaluate(chartState, true))
-      const bad = charts.filter(c => c.ink <= 0.002).map(c => `slide ${c.slide}: chart "${c.label}" is blank`)
-      throw new Fail(`${bad.length ? bad.join('; ') : 'the charts kept changing (still animating?)'}${seen()}`)
+      const blank = charts.filter(c => c.ink <= 0.002).map(c => `slide ${c.slide}: chart "${c.label}" is blank`)
+      throw new Fail(`${blank.join('; ') || 'the charts kept changing (still animating?)'}${seen()}`)
     })
-    const shown = await page.locator('.print-slide-container').evaluateAll(els => els.filter(e => e.checkVisibility()).map(e => ({
+    pages = await page.locator('.print-slide-container').evaluateAll(els => els.filter(e => e.checkVisibility()).map(e => ({
       id: e.id,
       no: Number(e.id.split('-')[0]),
       empty: !(/** @type {HTMLElement} */ (e).innerText.trim()) && !e.querySelector('img, svg, canvas'),
     })))
-    const empty = shown.filter(s => s.empty).map(s => s.no)
+    const empty = pages.filter(s => s.empty).map(s => s.no)
     if (empty.length)
       throw new Fail(`slide(s) ${empty.join(', ')} rendered nothing${seen()}`)
-    pages = shown
   }
   await page.evaluate(() => document.fonts.ready.then(() => undefined))
   if (errors.length)
@@ -240,11 +235,7 @@ export async function openPrint(browser, deck, { dark = false, range, withClicks
   return { page, pages, close: () => context.close() }
 }
 
-/**
- * Makes sure `dir` is a folder that can be written (made when missing), before anything is
- * rendered; a `Fail` saying what is in the way otherwise.
- * @param {string} dir
- */
+/** Makes sure `dir` is a folder that can be written (made when missing), before anything renders. @param {string} dir */
 export function ensureFolder(dir) {
   const where = relative(ROOT, resolve(ROOT, dir)) || dir
   if (existsSync(dir) && !statSync(dir).isDirectory())
@@ -255,6 +246,28 @@ export function ensureFolder(dir) {
   }
   catch (e) {
     throw new Fail(`cannot write to ${where}/ (${/** @type {NodeJS.ErrnoException} */ (e).code}): choose another --output`)
+  }
+}
+
+/**
+ * Writes `output` (a file or a folder) through `write(partial)` beside it, and puts it in place
+ * of the previous one only when `check(partial)` finds nothing wrong, so a failed export leaves
+ * the last good one as it was.
+ * @param {string} output @param {(partial: string) => Promise<unknown>} write @param {(partial: string) => string} [check]
+ */
+export async function replaceChecked(output, write, check = () => '') {
+  const partial = join(dirname(output), `.${basename(output)}.partial`)
+  try {
+    await rm(partial, { recursive: true, force: true })
+    await write(partial)
+    const problems = check(partial)
+    if (problems)
+      throw new Fail(`the new ${basename(output)} has ${problems}; ${relative(ROOT, output)} is left as it was`)
+    await rm(output, { recursive: true, force: true })
+    await rename(partial, output)
+  }
+  finally {
+    await rm(partial, { recursive: true, force: true })
   }
 }
 
@@ -280,7 +293,7 @@ export const pdfFonts = pdf => poppler('pdffonts', [pdf]).trim().split('\n').sli
 
 /**
  * What is wrong with a PDF that should have `expected` pages (any number when undefined), each
- * with text; '' when nothing is, or when poppler is not installed to read it.
+ * with text: '' when nothing is, or when poppler is not installed to read it.
  * @param {string} pdf @param {number} [expected]
  */
 export function pdfProblems(pdf, expected) {
@@ -289,7 +302,7 @@ export function pdfProblems(pdf, expected) {
   const texts = pdfPageTexts(pdf)
   const blank = texts.flatMap((t, i) => (t.trim() ? [] : [i + 1]))
   return [
-    texts.length === (expected ?? texts.length) && texts.length ? '' : `${texts.length} pages instead of ${expected ?? 'at least 1'}`,
-    blank.length ? `page(s) ${blank.join(', ')} have no text` : '',
+    texts.length && texts.length === (expected ?? texts.length) ? '' : `${texts.length} pages instead of ${expected ?? 'at least 1'}`,
+    blank.length ? `page(s) ${blank.join(', ')} with no text` : '',
   ].filter(Boolean).join('; ')
 }

@@ -49,14 +49,9 @@ function pageProbe() {
 }
 
 /** @param {string} url @param {string} type Playwright's resource type @returns {'js' | 'css' | 'fonts' | 'other'} */
-function kind(url, type) {
-  const path = new URL(url).pathname
-  if (type === 'script' || /\.m?js$/.test(path))
-    return 'js'
-  if (type === 'stylesheet' || path.endsWith('.css'))
-    return 'css'
-  return type === 'font' || /\.(woff2?|ttf|otf)$/.test(path) ? 'fonts' : 'other'
-}
+const kind = (url, type) => (type === 'script' || /\.m?js$/.test(new URL(url).pathname) ? 'js'
+  : type === 'stylesheet' || /\.css$/.test(new URL(url).pathname) ? 'css'
+    : type === 'font' || /\.(woff2?|ttf|otf)$/.test(new URL(url).pathname) ? 'fonts' : 'other')
 
 /**
  * One cold visit (fresh context, empty cache): first load, slide 1, then every slide in turn.
