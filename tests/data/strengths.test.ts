@@ -12,8 +12,7 @@ function withChange(change: (copy: Strength[]) => void): { strengths: Strength[]
 }
 
 describe('the real strengths', () => {
-  it('pass their schema and cover the four domains the talk names', () => {
-    expect(() => validate(FILE, strengthsSchema, { strengths })).not.toThrow()
+  it('cover the four domains the talk names', () => {
     const ids = strengths.map(s => s.id)
     for (const id of ['dram', 'chip-materials', 'ev-batteries', 'rare-earth-processing', 'chip-sales', 'chip-manufacturing'])
       expect(ids).toContain(id)
