@@ -82,7 +82,7 @@ const RAW = { events: [
   { id: 'jp-white-list-2019', key: true, date: '2019-08-02', precision: 'day', act: 'crisis-decade', country: 'jp', sources: ['S10'],
     title: 'Japan’s cabinet drops Korea from its white list' },
   { id: 'kr-white-list-2019', date: '2019-08-12', precision: 'day', act: 'crisis-decade', country: 'kr', sources: ['S11'],
-    title: 'Korea drops Japan from its white list (effective 18 Sep)' },
+    title: 'Korea drops Japan from its white list (effective 18 Sep)' },
   { id: 'gsomia-notice-2019', key: true, date: '2019-08-22', precision: 'day', act: 'crisis-decade', country: 'kr', sources: ['S12'],
     title: 'Korea announces GSOMIA termination' },
   { id: 'wto-complaint-2019', key: true, date: '2019-09-11', precision: 'day', act: 'crisis-decade', country: 'kr', sources: ['S16'],
