@@ -99,10 +99,12 @@ export class DeckCheckError extends Error {
 
 /** The Vite plugin: the check at start (dev, build, export) and on every save in dev. */
 export function deckCheck(root: string): Plugin {
-  // Slidev takes the entry as its first .md argument (`slidev build talk.md`), slides.md by default.
-  const entry = resolve(root, process.argv.slice(2).find(a => a.endsWith('.md')) ?? 'slides.md')
+  // The deck Slidev was asked for: DECK_ENTRY when a script starts Slidev itself, else the CLI's
+  // first .md argument (`slidev build talk.md`), else slides.md.
+  const entry = resolve(root, process.env.DECK_ENTRY ?? process.argv.slice(2).find(a => a.endsWith('.md')) ?? 'slides.md')
   let data: DeckData = loaded
   let warned = ''
+  let failing = false
   async function run(): Promise<void> {
     const problems = await checkDeckFile(root, entry, data)
     const errors = problems.filter(p => p.severity === 'error')
@@ -116,6 +118,9 @@ export function deckCheck(root: string): Plugin {
   }
   return {
     name: 'deck-check',
+    // Before Slidev's own loader: a broken save never reaches the page (whose reload would also
+    // clear Vite's overlay) and the overlay stays until the fix.
+    enforce: 'pre',
     configResolved: run,
     async handleHotUpdate({ file, server }) {
       const inData = file.startsWith(join(root, 'snippets'))
@@ -127,9 +132,14 @@ export function deckCheck(root: string): Plugin {
         await run()
       }
       catch (err) {
+        failing = true
         server.config.logger.error(String((err as Error).message), { timestamp: true })
         throw err
       }
+      // Fixed: the page drops the overlay and shows the deck as it now is.
+      if (failing)
+        server.hot.send({ type: 'full-reload' })
+      failing = false
     },
   }
 }

@@ -132,7 +132,8 @@ export async function serveStatic(dir, base = '/', options = {}) {
 export async function startDeck(entry = 'slides.md') {
   process.env.DECK_VITE_CACHE_DIR ||= join(ROOT, 'node_modules', '.vite', 'export')
   const { createServer, resolveOptions } = await import('@slidev/cli')
-  const options = await resolveOptions({ entry: resolve(ROOT, entry) }, 'export')
+  process.env.DECK_ENTRY = resolve(ROOT, entry) // the deck check (plugins/deck-check.ts) checks this deck
+  const options = await resolveOptions({ entry: process.env.DECK_ENTRY }, 'export')
   const server = await createServer(options, { cacheDir: process.env.DECK_VITE_CACHE_DIR, server: { host: '127.0.0.1', port: 0 }, logLevel: 'warn', clearScreen: false })
   await server.listen()
   const { config, slides } = options.data
