@@ -38,8 +38,6 @@ export interface ComponentUse {
 
 export interface DeckContext {
   acts: readonly { id: string, minutes: number }[]
-  /** Acts outside the timed talk (backup slides for the Q&A): not counted in the total. */
-  untimedActs?: ReadonlySet<string>
   /** The talk's length in minutes (headmatter `duration`); notes beyond it at `wordsPerMinute` fail. */
   minutes?: number
   /** Components a slide may use (the deck's, the theme's, Slidev's and Vue's); unchecked when absent. */
@@ -68,6 +66,8 @@ const REFERENCES: Record<string, Record<string, keyof DeckContext['ids']>> = {
   CrisisTimeline: { steps: 'event', ids: 'event' },
   StrengthsGrid: { ids: 'strength' },
 }
+/** The act of the backup slides for the Q&A: outside the timed talk. */
+export const BACKUP_ACT = 'backup'
 const NUMBERS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine']
 /** Props a component cannot work without. */
 const REQUIRED: Record<string, string[]> = { SourceCite: ['ids'], BigStat: ['sources'], EvidenceChart: ['series'] }
@@ -271,12 +271,11 @@ export function checkDeck(slides: readonly DeckSlide[], ctx: DeckContext): Probl
       add('clicks', 'error', `${label(slide)} has ${declared} click(s) but its notes mark ${noteClicks(slide.note)} [click] step(s)`)
   }
 
-  const untimed = ctx.untimedActs ?? new Set(['backup'])
   let total = 0
   for (const act of acts) {
     const actSlides = slides.filter(s => s.act === act.id)
     const words = actSlides.reduce((sum, s) => sum + noteWords(s.note), 0)
-    if (!untimed.has(act.id))
+    if (act.id !== BACKUP_ACT)
       total += words
     if (act.minutes <= 0 || actSlides.length === 0)
       continue

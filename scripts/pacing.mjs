@@ -22,7 +22,7 @@ let total = 0
 for (const act of ctx.acts) {
   const own = slides.filter(s => s.act === act.id)
   const words = own.reduce((n, s) => n + rules.noteWords(s.note), 0)
-  total += act.id === 'backup' ? 0 : words
+  total += act.id === rules.BACKUP_ACT ? 0 : words
   console.log(`${act.id.padEnd(18)} ${String(own.length).padStart(2)} slides ${String(words).padStart(5)} words ${minutes(words).padStart(5)}  budget ${minutes(act.minutes * WPM)}`)
 }
 console.log(`talk (backup aside)          ${String(total).padStart(5)} words ${minutes(total).padStart(5)}  of ${deck.headmatter.duration}`)
