@@ -119,4 +119,44 @@ describe('ChartCanvas', () => {
     expect(chartOf(wrapper).options.animation).toBe(false)
     wrapper.unmount()
   })
+
+  it('waits while its slide is hidden and draws at full size in the frame the slide shows', () => {
+    // Slidev mounts the neighbouring slides with display: none, where the chart's box has no size.
+    let callback: (() => void) | undefined
+    const observed: Element[] = []
+    const disconnect = vi.fn()
+    vi.stubGlobal('ResizeObserver', class {
+      constructor(cb: () => void) { callback = cb }
+      observe(el: Element): void { observed.push(el) }
+      unobserve(): void {}
+      disconnect = disconnect
+    })
+    const width = vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(0)
+    const wrapper = mount(ChartCanvas, { props: { type: 'bar', data: data([1, 2]), ariaLabel: 'x' }, attachTo: document.body })
+    const canvas = wrapper.find('canvas').element
+    expect(Chart.getChart(canvas)).toBeUndefined()
+    expect(observed).toEqual([canvas.parentElement])
+    callback?.() // a resize that leaves it hidden changes nothing
+    expect(Chart.getChart(canvas)).toBeUndefined()
+    width.mockReturnValue(800)
+    callback?.()
+    expect(Chart.getChart(canvas)?.width).toBe(800)
+    expect(disconnect).toHaveBeenCalled()
+    wrapper.unmount()
+    expect(Chart.getChart(canvas)).toBeUndefined()
+  })
+
+  it('leaves nothing behind when a slide is unmounted before it was ever shown', () => {
+    const disconnect = vi.fn()
+    vi.stubGlobal('ResizeObserver', class {
+      observe(): void {}
+      disconnect = disconnect
+    })
+    vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(0)
+    const destroy = vi.spyOn(Chart.prototype, 'destroy')
+    const wrapper = mount(ChartCanvas, { props: { type: 'bar', data: data([1, 2]), ariaLabel: 'x' }, attachTo: document.body })
+    wrapper.unmount()
+    expect(disconnect).toHaveBeenCalled()
+    expect(destroy).not.toHaveBeenCalled()
+  })
 })
