@@ -8,9 +8,10 @@ import type { StaticServer } from '../support/static-server'
 import { buildDeck } from '../support/run'
 import { loadDeck } from '../support/deck'
 
-// "Offline after first visit": the hosted deck is loaded once with the network up, then the
-// network goes away (as at a venue with no Wi-Fi) and every slide must still load from the
-// service worker, with no failed request and no script error.
+// Offline for the speaker: the hosted deck is opened once with the network up and the presenter
+// view saves it; then the network goes away (as at a venue with no Wi-Fi) and every slide and the
+// presenter view must still load from the service worker, with no failed request and no script
+// error. A listener's visit downloads nothing it does not show.
 let browser: Browser
 let total: number
 
@@ -35,8 +36,8 @@ interface Visit {
   problems: string[]
 }
 
-/** First visit online: load the deck and wait until its service worker controls the page. */
-async function firstVisit(url: string): Promise<Visit> {
+/** First visit online at `path`: the deck loads, its service worker installs and controls the next load. */
+async function firstVisit(url: string, path = ''): Promise<Visit> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
   const page = await context.newPage()
   const problems: string[] = []
@@ -51,17 +52,13 @@ async function firstVisit(url: string): Promise<Visit> {
     if (m.type() === 'error')
       problems.push(`console error: ${m.text()}`)
   })
-  await page.goto(url)
-  await page.locator('.slidev-page').first().waitFor()
-  // Installing means downloading every precached file; two busy cores can take a while. The
-  // worker serves the deck from the next load on (it does not take over the page it installed from).
+  await page.goto(`${url}${path}`)
+  await page.locator(path.startsWith('presenter') ? '.slidev-presenter' : '.slidev-page').first().waitFor()
   const active = await page.evaluate(() => Promise.race([
     navigator.serviceWorker.ready.then(() => true),
     new Promise<boolean>(resolve => setTimeout(resolve, 120_000, false)),
   ]))
   expect(active, 'the service worker installed and activated within 2 minutes').toBe(true)
-  await page.reload()
-  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 30_000 })
   return { context, page, problems }
 }
 
@@ -91,7 +88,20 @@ async function openSlide(page: Page, url: string, no: number): Promise<void> {
   expect(fonts, `fonts that failed on slide ${no}`).toEqual([])
 }
 
-describe('offline after first visit', () => {
+/** Built files the presenter view saves: everything Vite emitted (the worker and the public files are not its). */
+async function builtFiles(dir: string): Promise<string[]> {
+  return (await filesOf(dir)).filter(f => f.startsWith('assets/'))
+}
+
+/** Waits until every file in `files` is in the page's caches (the presenter view saves them). */
+async function saved(page: Page, base: string, files: string[]): Promise<void> {
+  await expect.poll(async () => {
+    const cached = new Set(await precached(page, base))
+    return files.filter(f => !cached.has(f))
+  }, { timeout: 120_000, interval: 500 }).toEqual([])
+}
+
+describe('offline for the speaker: first visit, presenter view, then no network', () => {
   let server: StaticServer
   let visit: Visit
   const dist = (): string => inject('distDir')
@@ -106,30 +116,47 @@ describe('offline after first visit', () => {
     await server?.close()
   })
 
-  it('precaches every built script, style, font and icon', async () => {
-    const cached = new Set(await precached(visit.page, '/'))
-    // sw.js and its Workbox runtime are the worker itself; 404.html is Slidev's copy of
-    // index.html for static hosts, written after the worker is generated (offline, the worker's
-    // navigation fallback serves index.html instead).
-    const wanted = (await filesOf(dist()))
-      .filter(f => /\.(?:html|js|css|woff2?|svg|png|webmanifest)$/.test(f))
-      .filter(f => f !== 'sw.js' && f !== '404.html' && !/^workbox-/.test(f))
-    expect(wanted.some(f => f.endsWith('.woff2'))).toBe(true)
-    expect(wanted.filter(f => !cached.has(f))).toEqual([])
+  it('a listener\'s visit keeps only what it opened: the page itself and the files it fetched', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
+    const page = await context.newPage()
+    const fetched = new Set<string>()
+    page.on('request', r => fetched.add(decodeURIComponent(new URL(r.url()).pathname).slice(1)))
+    await page.goto(server.url)
+    await page.locator('.slidev-page-1').first().waitFor()
+    await page.evaluate(() => navigator.serviceWorker.ready)
+    await page.reload()
+    await page.locator('.slidev-page-1').first().waitFor()
+    // What it opens is kept as it is opened.
+    await expect.poll(async () => (await precached(page, '/')).filter(f => f.startsWith('assets/')).length).toBeGreaterThan(0)
+    const cached = await precached(page, '/')
+    const all = await builtFiles(dist())
+    expect(cached.filter(f => !fetched.has(f) && f !== 'index.html' && f !== 'favicon.svg')).toEqual([])
+    expect(all.filter(f => !fetched.has(f)).length, 'built files a listener never fetched').toBeGreaterThan(0)
+    // No app manifest and so no app icons for a listener.
+    expect([...fetched].filter(f => /webmanifest|pwa-\d+\.png/.test(f))).toEqual([])
+    await context.close()
   })
 
-  it('is installable as an app (Chromium finds no installability error)', async () => {
+  it('the presenter view saves every built script, style and font', async () => {
+    await visit.page.goto(`${server.url}presenter/1`)
+    await visit.page.locator('.slidev-presenter').waitFor()
+    const files = await builtFiles(dist())
+    expect(files.some(f => f.endsWith('.woff2'))).toBe(true)
+    await saved(visit.page, '/', files)
+  })
+
+  it('is installable as an app from there (Chromium finds no installability error)', async () => {
     const cdp = await visit.context.newCDPSession(visit.page)
     const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors')
     // Test browser contexts are incognito, where Chromium never offers to install: not the deck's doing.
     expect(installabilityErrors.filter(e => e.errorId !== 'in-incognito')).toEqual([])
   })
 
-  it('reloads and walks every slide with the network gone', async () => {
+  it('reloads and walks every slide and the presenter view with the network gone', async () => {
     const { context, page, problems } = visit
     expect(problems).toEqual([])
     await context.setOffline(true)
-    await page.reload()
+    await page.goto(server.url)
     await page.locator('.slidev-page-1').first().waitFor({ state: 'visible' })
     for (let no = 1; no <= total; no++)
       await openSlide(page, server.url, no)
@@ -137,7 +164,7 @@ describe('offline after first visit', () => {
     await page.goto(`${server.url}presenter/1`)
     await page.locator('.slidev-presenter').waitFor()
     expect(problems).toEqual([])
-    // And the network really is gone: anything not precached fails.
+    // And the network really is gone: anything not saved fails.
     expect(await page.evaluate(() => fetch('not-precached.txt').then(() => 'fetched', () => 'failed'))).toBe('failed')
   })
 })
@@ -145,12 +172,13 @@ describe('offline after first visit', () => {
 describe('offline under a sub-path (slidev build --base /talk/)', () => {
   let server: StaticServer
   let visit: Visit
+  let dir: string
 
   beforeAll(async () => {
-    const dir = join(inject('runDir'), 'dist-offline-base')
+    dir = join(inject('runDir'), 'dist-offline-base')
     await buildDeck(dir, ['--base', '/talk/'])
     server = await serveStatic(dir, '/talk/')
-    visit = await firstVisit(server.url)
+    visit = await firstVisit(server.url, 'presenter/1')
   })
 
   afterAll(async () => {
@@ -158,12 +186,13 @@ describe('offline under a sub-path (slidev build --base /talk/)', () => {
     await server?.close()
   })
 
-  it('scopes the service worker to the sub-path and works offline there', async () => {
+  it('scopes the service worker to the sub-path, saves the deck from the presenter view and works offline there', async () => {
     const { context, page, problems } = visit
+    await saved(page, '/talk/', await builtFiles(dir))
     const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope)
     expect(scope).toBe(server.url)
     await context.setOffline(true)
-    await page.reload()
+    await page.goto(server.url)
     await page.locator('.slidev-page-1').first().waitFor({ state: 'visible' })
     await openSlide(page, server.url, total)
     expect(problems).toEqual([])
