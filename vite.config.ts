@@ -5,6 +5,7 @@ import './snippets/index.ts'
 import { defineConfig } from 'vite'
 import { bundleTrims } from './plugins/bundle-trims.ts'
 import { deckCheck } from './plugins/deck-check.ts'
+import { deckLink } from './plugins/deck-link.ts'
 import { deckFonts } from './plugins/fonts.ts'
 import { offlineDeck } from './plugins/offline.ts'
 
@@ -17,6 +18,7 @@ export default defineConfig({
     deckFonts(root),
     bundleTrims(root),
     offlineDeck(),
+    deckLink(root),
   ],
   // chart.js and zod/mini are reached only through auto-imported components, which Vite's
   // dependency scan cannot see: found mid-load, they made the dev server re-bundle and reload the
