@@ -98,8 +98,11 @@ export function withReadingView(routes: RouteRecordRaw[]): RouteRecordRaw[] {
       to => (wantsReading(to) ? { ...readingLocation(String(to.params.no ?? 1)), replace: true } : true),
     ]
   }
+  // The reading view shows every slide's notes: it takes the notes route's guard, which asks for the
+  // password of `slidev --remote <password>`.
+  const guard = routes.find(r => r.name === 'notes')?.beforeEnter
   return [
-    { name: 'read', path: READING_PATH, component: () => import('../components/ReadingView.vue') },
+    { name: 'read', path: READING_PATH, component: () => import('../components/ReadingView.vue'), ...(guard ? { beforeEnter: guard } : {}) },
     ...routes,
   ]
 }

@@ -429,4 +429,9 @@ describe('Slidev internals the reading view relies on', () => {
     const routes = readFileSync(join(CLIENT, 'setup', 'routes.ts'), 'utf8')
     expect(routes, '@slidev/client/setup/routes.ts: no route named "play" at /:no').toMatch(/name: 'play',\s*path: '\/:no'/)
   })
+
+  it('finds the notes route\'s password guard (slidev --remote <password>) that /read borrows', () => {
+    const routes = readFileSync(join(CLIENT, 'setup', 'routes.ts'), 'utf8')
+    expect(routes, '@slidev/client/setup/routes.ts: the notes route no longer has the password guard').toMatch(/name: 'notes',[^}]*beforeEnter: passwordGuard/)
+  })
 })
