@@ -66,6 +66,8 @@ const REFERENCES: Record<string, Record<string, keyof DeckContext['ids']>> = {
   CrisisTimeline: { steps: 'event', ids: 'event' },
   StrengthsGrid: { ids: 'strength' },
 }
+/** A speaker's pace, in spoken words a minute: the talk's notes are timed at it. */
+export const WORDS_PER_MINUTE = 130
 /** The act of the backup slides for the Q&A: outside the timed talk. */
 export const BACKUP_ACT = 'backup'
 const NUMBERS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine']
@@ -182,7 +184,7 @@ export function markupClicks(content: string): number | undefined {
 }
 
 export function checkDeck(slides: readonly DeckSlide[], ctx: DeckContext): Problem[] {
-  const { acts, components, ids, steps, componentText, wordLimit = 40, wordsPerMinute = 130, tolerance = 0.1 } = ctx
+  const { acts, components, ids, steps, componentText, wordLimit = 40, wordsPerMinute = WORDS_PER_MINUTE, tolerance = 0.1 } = ctx
   const problems: Problem[] = []
   const add = (rule: RuleId, severity: Severity, message: string) => problems.push({ rule, severity, message })
   const actIds = acts.map(a => a.id)

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // `npm run pacing`: for rehearsing, the spoken length of each act's notes against its budget, and
 // the visible words of each slide (the deck check holds both to the talk's limits).
+import { fileURLToPath } from 'node:url'
 import { load } from '@slidev/parser/fs'
 import { runnerImport } from 'vite'
 
-const root = new URL('..', import.meta.url).pathname
+const root = fileURLToPath(new URL('..', import.meta.url))
 /** @param {string} path @returns {Promise<unknown>} */
 const ts = path => runnerImport(`${root}${path}`, { configFile: false, logLevel: 'error' }).then(r => r.module)
 const rules = /** @type {typeof import('../lib/deck-rules.ts')} */ (await ts('lib/deck-rules.ts'))
@@ -12,7 +13,7 @@ const { deckContext } = /** @type {typeof import('../plugins/deck-check.ts')} */
 const deck = await load({ roots: [root], userRoot: root }, `${root}slides.md`)
 const slides = rules.toDeckSlides(deck.slides)
 const ctx = deckContext(root, /** @type {import('../plugins/deck-check.ts').DeckData} */ (await ts('snippets/index.ts')), deck.headmatter)
-const WPM = 130
+const WPM = rules.WORDS_PER_MINUTE
 /** @param {number} words */
 function minutes(words) {
   const s = Math.round(words / WPM * 60)
