@@ -16,6 +16,7 @@ export default defineConfig({
         test: { name: 'unit', environment: 'node', include: ['tests/{content,data,lib,plugins,unit}/**/*.test.ts'] },
       },
       {
+        plugins: [vue()], // a test reads the country colours ChartCanvas.vue exports
         test: {
           name: 'deck',
           environment: 'node',

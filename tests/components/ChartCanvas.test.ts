@@ -4,7 +4,7 @@ import type { ChartData } from 'chart.js'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { nextTick } from 'vue'
 import ChartCanvas from '../../components/ChartCanvas.vue'
-import { installDomStubs, PALETTE } from './dom-stubs'
+import { installDomStubs, PALETTE } from '../support/dom-stubs'
 
 type Data = ChartData<'bar' | 'line', (number | null)[], string>
 

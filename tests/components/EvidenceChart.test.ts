@@ -2,7 +2,7 @@ import { mount } from '@vue/test-utils'
 import { Chart } from 'chart.js'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import EvidenceChart from '../../components/EvidenceChart.vue'
-import { installDomStubs, PALETTE } from './dom-stubs'
+import { installDomStubs, PALETTE } from '../support/dom-stubs'
 
 type Wrapper = ReturnType<typeof mount>
 
