@@ -2,9 +2,8 @@ import { readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser } from 'playwright-core'
-import { launchChromium } from '../support/browser'
-import { serveStatic } from '../support/static-server'
-import type { StaticServer } from '../support/static-server'
+import { launchChromium, serveStatic } from '../../scripts/lib.mjs'
+import type { StaticServer } from '../../scripts/lib.mjs'
 
 const distDir = inject('distDir')
 

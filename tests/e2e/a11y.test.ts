@@ -3,13 +3,11 @@
 // animation off.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchChromium } from '../support/browser'
-import { chartSlides } from '../support/charts'
-import { loadDeck } from '../support/deck'
+import { launchChromium, serveStatic } from '../../scripts/lib.mjs'
+import type { StaticServer } from '../../scripts/lib.mjs'
+import { chartSlides, loadDeck } from '../support/deck'
 import type { AxeFinding } from '../support/deck-page'
 import { axeSerious, moveWait, position, press, settle, VIEWPORT, watchPage } from '../support/deck-page'
-import { serveStatic } from '../support/static-server'
-import type { StaticServer } from '../support/static-server'
 
 const distDir = inject('distDir')
 const { slides } = await loadDeck()

@@ -4,10 +4,9 @@
 // no text drawn over other text.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { launchChromium } from '../support/browser'
+import { launchChromium, serveStatic } from '../../scripts/lib.mjs'
+import type { StaticServer } from '../../scripts/lib.mjs'
 import { loadDeck } from '../support/deck'
-import { serveStatic } from '../support/static-server'
-import type { StaticServer } from '../support/static-server'
 
 // --- The audit, run in the page on one rendered slide ---
 // What the back row would notice, measured on a slide in print mode (`/N?print`: every click

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { launchChromium } from '../support/browser'
-import { serveStatic } from '../support/static-server'
-import type { StaticServer } from '../support/static-server'
+import { launchChromium, serveStatic } from '../../scripts/lib.mjs'
+import type { StaticServer } from '../../scripts/lib.mjs'
 import { loadDeck } from '../support/deck'
-import type { DeckSlide } from '../support/deck'
+import type { DeckSlide } from '../../lib/deck-rules'
 import { acts } from '../../snippets/acts'
 
 // The pacing indicator is for the speaker: it must be in the presenter view of the built deck,

@@ -11,13 +11,11 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { seriesById } from '../../snippets/series'
 import type { SeriesId } from '../../snippets/series'
-import { launchChromium } from '../support/browser'
+import { buildDeck, launchChromium, serveStatic } from '../../scripts/lib.mjs'
+import type { StaticServer } from '../../scripts/lib.mjs'
 import { loadDeck } from '../support/deck'
 import { axeSerious, containsOpening, settle, shownHeading, VIEWPORT, watchPage, words } from '../support/deck-page'
-import { buildDeck } from '../support/run'
 import { ROOT } from '../support/paths'
-import { serveStatic } from '../support/static-server'
-import type { StaticServer } from '../support/static-server'
 
 const distDir = inject('distDir')
 const runDir = inject('runDir')

@@ -6,9 +6,8 @@ import { join } from 'node:path'
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 import { loadDeck } from '../support/deck'
 import { containsOpening, words } from '../support/deck-page'
-import { pdfFonts, pdfPages, pdfPageTexts } from '../support/pdf'
-import { run } from '../support/run'
-import type { RunResult } from '../support/run'
+import { pdfFonts, pdfPages, pdfPageTexts, run } from '../../scripts/lib.mjs'
+import type { RunResult } from '../../scripts/lib.mjs'
 import { sources } from '../../snippets/sources'
 
 const runDir = inject('runDir')

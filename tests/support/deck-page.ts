@@ -47,14 +47,6 @@ export async function settle(page: Page, no: number): Promise<void> {
   }, no)
 }
 
-/** Visible text (and images, SVG, canvases) of slide `no`, as a quick "did it render" check. */
-export async function slideContent(page: Page, no: number): Promise<{ text: string, graphics: number }> {
-  return page.locator(`#slideshow .slidev-page-${no}`).evaluate(el => ({
-    text: (el as HTMLElement).innerText.trim(),
-    graphics: el.querySelectorAll('svg, canvas, img').length,
-  }))
-}
-
 /** A visible canvas (hidden ones sit behind a click not reached yet) and its drawn pixels. */
 export interface CanvasInk { label: string, width: number, height: number, inked: number }
 

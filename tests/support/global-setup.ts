@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { TestProject } from 'vitest/node'
-import { buildDeck } from './run'
+import { buildDeck } from '../../scripts/lib.mjs'
 import { CACHE_DIR } from './paths'
 
 declare module 'vitest' {
