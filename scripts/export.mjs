@@ -22,13 +22,16 @@ command('export', async () => {
   const png = opts.format === 'png'
   if (!png && opts.format !== 'pdf')
     throw new Fail(`--format must be pdf or png, not "${opts.format}"`)
+  const timeout = Number(opts.timeout)
+  if (!(timeout > 0) || (png && opts.notes))
+    throw new Fail(png && opts.notes ? '--notes prints a PDF of the notes: leave out --format png' : `--timeout must be milliseconds, not "${opts.timeout}"`)
   ensureFolder(opts.output ? dirname(resolve(ROOT, opts.output)) : join(ROOT, 'exports'))
   await withDeck(opts.entry, async (deck, browser) => {
-    const given = resolve(ROOT, opts.output ?? join('exports', `${deck.name}${opts.dark ? '-dark' : ''}${opts.notes ? '-notes' : ''}${png ? '-png' : ''}`))
+    const given = resolve(ROOT, opts.output ?? join('exports', `${deck.name}${opts.range ? `-${opts.range.replace(/,/g, '_')}` : ''}${opts.dark ? '-dark' : ''}${opts.notes ? '-notes' : ''}${png ? '-png' : ''}`))
     const output = png || given.endsWith('.pdf') ? given : `${given}.pdf`
     if (png)
       ensureFolder(output)
-    const print = await openPrint(browser, deck, { dark: opts.dark, range: opts.range, withClicks: opts['with-clicks'], notes: opts.notes, timeout: Number(opts.timeout) })
+    const print = await openPrint(browser, deck, { dark: opts.dark, range: opts.range, withClicks: opts['with-clicks'], notes: opts.notes, timeout })
     await replaceChecked(output, async (partial) => {
       if (!png)
         return print.page.pdf({ path: partial, printBackground: true, preferCSSPageSize: true, ...(opts.notes ? {} : { width: deck.width, height: deck.height }) })

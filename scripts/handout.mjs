@@ -87,24 +87,10 @@ command('export:handout', async () => {
 <meta charset="utf-8">
 <title>The Ball Is in Washington's Court: speaker handout</title>
 ${fonts.map(f => `<link rel="stylesheet" href="/@fs${join(ROOT, 'node_modules', '@fontsource', f)}.css">`).join('\n')}
+<link rel="stylesheet" href="/@fs${join(ROOT, 'styles', 'handout.css')}">
 <style>
   @page { size: ${paper} portrait; margin: ${MARGIN_MM}mm; }
-  * { box-sizing: border-box; }
-  html { font-family: Inter, 'Noto Sans KR', sans-serif; color: #15171b; font-size: 10.5pt; line-height: 1.45; }
-  body { margin: 0; }
-  h1, h2 { font-family: 'Source Serif 4', 'Noto Sans KR', serif; font-weight: 600; line-height: 1.2; }
-  .page { height: ${pageH - 2 * MARGIN_MM - 1}mm; display: flex; flex-direction: column; break-after: page; overflow: hidden; }
-  .page img { width: 100%; border: 0.3mm solid #c9ccd1; flex: none; }
-  .page h2 { font-size: 15pt; margin: 5mm 0 2mm; }
-  .meta, .notes .none { font-size: 8.5pt; color: #4b5058; margin: 0 0 3mm; }
-  .notes { flex: 1 1 auto; min-height: 0; overflow: hidden; hyphens: none; }
-  .notes p { margin: 0 0 2.2mm; }
-  .notes .none { font-size: inherit; font-style: italic; }
-  .appendix h1 { font-size: 16pt; margin: 0 0 3mm; }
-  .appendix ol { list-style: none; padding: 0; margin: 0; font-size: 8.5pt; line-height: 1.35; }
-  .appendix li { margin: 0 0 1.6mm; break-inside: avoid; }
-  .appendix .id { font-weight: 600; }
-  .appendix .url { color: #1d4f91; word-break: break-all; }
+  .page { height: ${pageH - 2 * MARGIN_MM - 1}mm; }
 </style>
 </head>
 <body>

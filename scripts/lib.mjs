@@ -68,10 +68,8 @@ export async function launchChromium() {
 }
 
 /**
- * Runs a command (in the project root) and collects its output; never throws on exit code.
- * `env` entries set to undefined are left out of the child's environment.
- * @param {string} cmd @param {string[]} args @param {NodeJS.ProcessEnv} [env]
- * @returns {Promise<{ code: number, stdout: string, stderr: string, seconds: number }>}
+ * Runs a command and collects its output; never throws on exit code. `env` entries set to undefined are unset.
+ * @param {string} cmd @param {string[]} args @param {NodeJS.ProcessEnv} [env] @returns {Promise<{ code: number, stdout: string, stderr: string, seconds: number }>}
  */
 export function run(cmd, args, env = {}, cwd = ROOT) {
   return new Promise((done) => {
@@ -94,12 +92,10 @@ export async function buildDeck(outDir = 'dist', extra = /** @type {string[]} */
 }
 
 /**
- * Serves a built deck on 127.0.0.1 as a static host does: the files under `base`, and for an
- * unknown path without an extension (a deep link such as /7) index.html ('spa', as Netlify's
- * `/* /index.html 200`) or 404.html with status 404 ('pages', as GitHub Pages). With `gzip`, a
- * file with a precompressed `.gz` beside it is sent compressed, as a real host would.
+ * Serves a built deck on 127.0.0.1 under `base` as a static host does: an unknown path without an
+ * extension (a deep link, /7) gets index.html ('spa', Netlify's rewrite) or 404.html with status 404
+ * ('pages', GitHub Pages); with `gzip`, a precompressed `.gz` beside a file is sent.
  * @param {string} dir @param {string} [base] @param {{ fallback?: 'spa' | 'pages', gzip?: boolean }} [options]
- * @returns {Promise<{ url: string, origin: string, close: () => Promise<void> }>}
  */
 export async function serveStatic(dir, base = '/', options = {}) {
   const files = sirv(dir, { single: options.fallback !== 'pages', gzip: options.gzip })
@@ -117,12 +113,12 @@ export async function serveStatic(dir, base = '/', options = {}) {
   })
   await new Promise(done => server.listen(0, '127.0.0.1', () => done(undefined)))
   const origin = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}`
-  const close = () => new Promise((/** @type {(v?: void) => void} */ done) => {
-    server.closeAllConnections()
-    server.close(() => done())
-  })
+  const close = () => new Promise((/** @type {(v?: void) => void} */ done) => server.close(() => done()).closeAllConnections())
   return { url: `${origin}${base}`, origin, close }
 }
+
+/** @typedef {Awaited<ReturnType<typeof serveStatic>>} StaticServer */
+/** @typedef {Awaited<ReturnType<typeof run>>} RunResult */
 
 /**
  * Starts Slidev's server for `entry` in export mode (the one with the print views) on a free
@@ -294,12 +290,14 @@ export const pdfFonts = pdf => poppler('pdffonts', [pdf]).trim().split('\n').sli
 
 /**
  * What is wrong with a PDF that should have `expected` pages (any number when undefined), each
- * with text: '' when nothing is, or when poppler is not installed to read it.
+ * with text: '' when nothing is, or (said on the console) when poppler is not installed to read it.
  * @param {string} pdf @param {number} [expected]
  */
 export function pdfProblems(pdf, expected) {
-  if (spawnSync('pdfinfo', ['-v']).error)
+  if (spawnSync('pdfinfo', ['-v']).error) {
+    console.warn('The PDF is not read back (page count, text on every page): poppler\'s pdfinfo is not installed (Debian/Ubuntu: apt-get install poppler-utils).')
     return ''
+  }
   const texts = pdfPageTexts(pdf)
   const blank = texts.flatMap((t, i) => (t.trim() ? [] : [i + 1]))
   return [
