@@ -6,35 +6,17 @@
 export type Severity = 'error' | 'editorial'
 
 export type RuleId = 'yaml' | 'act' | 'act-order' | 'act-missing' | 'notes' | 'words' | 'budget' | 'total'
-  | 'uncited-number' | 'unknown-component' | 'unknown-id' | 'prop' | 'clicks' | 'kicker'
+  | 'uncited-number' | 'unknown-component' | 'unknown-id' | 'prop' | 'clicks' | 'kicker' | 'headmatter' | 'date'
 
-export interface Problem {
-  rule: RuleId
-  severity: Severity
-  message: string
-}
+export interface Problem { rule: RuleId, severity: Severity, message: string }
 
-export interface DeckSlide {
-  /** 1-based, as the audience and Slidev's URLs count. */
-  no: number
-  act: unknown
-  frontmatter: Record<string, unknown>
-  /** Markdown body without frontmatter and notes. */
-  content: string
-  /** Speaker notes (the last HTML comment), trimmed; '' when absent. */
-  note: string
-  title: string
-  /** Errors the YAML parser recorded in the slide's frontmatter. */
-  yamlErrors: string[]
-}
+/** A slide: `no` counts from 1 as Slidev's URLs do; `content` is the markdown body without frontmatter
+ * and notes; `note` the speaker notes ('' when none); `yamlErrors` what the YAML parser recorded. */
+export interface DeckSlide { no: number, act: unknown, frontmatter: Record<string, unknown>, content: string, note: string, title: string, yamlErrors: string[] }
 
-/** A component as written on a slide: static props as strings, bound ones as parsed literals. */
-export interface ComponentUse {
-  name: string
-  props: Record<string, unknown>
-  /** Bound props whose value is an expression, not a literal (`:clicks="$clicks"`). */
-  bound: Set<string>
-}
+/** A component as written on a slide: static props as strings, bound ones as parsed literals;
+ * `bound` names those bound to an expression, not a literal (`:clicks="$clicks"`). */
+export interface ComponentUse { name: string, props: Record<string, unknown>, bound: Set<string> }
 
 export interface DeckContext {
   acts: readonly { id: string, minutes: number }[]
@@ -189,10 +171,8 @@ export function checkDeck(slides: readonly DeckSlide[], ctx: DeckContext): Probl
   const add = (rule: RuleId, severity: Severity, message: string) => problems.push({ rule, severity, message })
   const actIds = acts.map(a => a.id)
 
-  for (const slide of slides) {
-    for (const message of slide.yamlErrors)
-      add('yaml', 'error', `${label(slide)} has a frontmatter YAML error: ${message}`)
-  }
+  for (const slide of slides)
+    slide.yamlErrors.forEach(message => add('yaml', 'error', `${label(slide)} has a frontmatter YAML error: ${message}`))
   let highest = -1
   let highestSlide: DeckSlide | undefined
   for (const slide of slides) {

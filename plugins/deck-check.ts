@@ -69,15 +69,15 @@ export async function checkDeckFile(root: string, entry: string, data: DeckData 
   // The cover shows who speaks where and when; the talk's date also bounds the data.
   for (const field of ['speaker', 'event', 'date']) {
     if (!String(deck.headmatter[field] ?? '').trim())
-      problems.push({ rule: 'prop', severity: 'error', message: `${file}: the headmatter has no ${field}: the cover shows it` })
+      problems.push({ rule: 'headmatter', severity: 'error', message: `${file}: the headmatter has no ${field}: the cover shows it` })
   }
   const talk = String(deck.headmatter.date ?? '')
   if (talk && !isRealDate(talk))
-    problems.push({ rule: 'prop', severity: 'error', message: `${file}: the headmatter date ${JSON.stringify(talk)} is not a real calendar date (YYYY-MM-DD)` })
+    problems.push({ rule: 'headmatter', severity: 'error', message: `${file}: the headmatter date ${JSON.stringify(talk)} is not a real calendar date (YYYY-MM-DD)` })
   data.events.forEach((e, i) => {
     const last = e.until ?? e.date
     if (isRealDate(talk) && last > talk)
-      problems.push({ rule: 'unknown-id', severity: 'error', message: `snippets/timeline.ts: events[${i}] "${e.title}" → ${e.until ? 'until' : 'date'}: "${last}" is after the talk's date (${talk}, ${file} headmatter)` })
+      problems.push({ rule: 'date', severity: 'error', message: `snippets/timeline.ts: events[${i}] "${e.title}" → ${e.until ? 'until' : 'date'}: "${last}" is after the talk's date (${talk}, ${file} headmatter)` })
   })
   return problems
 }
