@@ -21,12 +21,12 @@ export default defineConfig({
     deckLink(root),
   ],
   // chart.js and zod/mini are reached only through auto-imported components, which Vite's
-  // dependency scan cannot see: found mid-load, they made the dev server re-bundle and reload the
-  // page, and `slidev export` printed blank pages. Pre-bundle them up front.
+  // dependency scan cannot see: found mid-load, they would make the dev server re-bundle and
+  // reload the page under an export. Pre-bundle them up front.
   optimizeDeps: { include: ['chart.js', 'zod/mini'] },
   // Builds and exports inside the project hold index.html files; Vite reloads the page when one
   // changes, which blanks an export in progress.
   server: { watch: { ignored: ['**/.cache/**', '**/dist/**', '**/exports/**'] } },
-  // An export may give its dev server a dependency cache of its own (see scripts/export.mjs).
+  // Exports run their dev server on a dependency cache of their own (startDeck in scripts/lib.mjs).
   ...(process.env.DECK_VITE_CACHE_DIR ? { cacheDir: process.env.DECK_VITE_CACHE_DIR } : {}),
 })

@@ -1,5 +1,5 @@
-// Trims of Slidev's client bundle for the hosted deck's first load (figures in the README's
-// Performance section), `slidev build` only. Each rewrites one import to leave out code this deck
+// Trims of Slidev's client bundle for the hosted deck's first load (figures in
+// docs/performance.md), `slidev build` only. Each rewrites one import to leave out code this deck
 // provably never runs. They match Slidev's own file paths, so an upgrade can make one stop
 // matching: the build then stops and names it. tests/build/bundle.test.ts checks the built deck.
 import { existsSync, readFileSync } from 'node:fs'

@@ -2,8 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 // What Slidev reads from a deck: slides.md, index.html, the global layers (*.vue at the root) and
-// these folders. The README, tests and scripts never reach the audience and must not count (the
-// README names v-mark, for one).
+// these folders. The README, tests and scripts never reach the audience and must not count.
 const DIRS = ['components', 'layouts', 'pages', 'setup', 'snippets', 'styles']
 const TEXT = /\.(?:md|vue|ts|json|ya?ml|html|css)$/
 
