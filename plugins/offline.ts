@@ -16,6 +16,8 @@ export const offlineDeck = (): Plugin[] => [
       // The shell, so that deep links (/7, /presenter/1) open offline.
       globPatterns: ['{index.html,favicon.svg}'],
       navigateFallback: 'index.html',
+      // A link to a file beside the deck (the PDFs) opens that file, not the deck.
+      navigateFallbackDenylist: [/\/[^/?]+\.[a-z0-9]+$/i],
       // Built file names carry a content hash: one in the cache never goes stale. The list of
       // them is fetched fresh when online, from the cache when not.
       runtimeCaching: [

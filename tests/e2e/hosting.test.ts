@@ -1,21 +1,18 @@
 // What the static hosts and the audience get from the hosted deck: the fallbacks the hosts rely on,
 // link previews (description, Open Graph, the card image), the deck's address and QR code on the
 // Questions slide, and the PDF on offer from `npm run build:site`; and the hosting files. The
-// browser side of deep links and sub-paths is in subpath.test.ts and deck.test.ts.
+// browser side of deep links and sub-paths is in deck.test.ts.
 import { readFileSync } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import jsQR from 'jsqr'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { launchChromium } from '../support/browser'
+import { launchChromium, pdfPages, run, serveStatic } from '../../scripts/lib.mjs'
+import type { StaticServer } from '../../scripts/lib.mjs'
 import { loadDeck } from '../support/deck'
 import { settle, VIEWPORT } from '../support/deck-page'
 import { ROOT } from '../support/paths'
-import { pdfPages } from '../support/pdf'
-import { run } from '../support/run'
-import { serveStatic } from '../support/static-server'
-import type { StaticServer } from '../support/static-server'
 
 const distDir = inject('distDir')
 const { slides } = await loadDeck()
@@ -142,6 +139,18 @@ describe('npm run build:site with DECK_URL, under a sub-path', () => {
       const res = await page.request.get(new URL(href!, server.origin).href)
       expect([res.status(), (await res.body()).subarray(0, 5).toString()], name).toEqual([200, '%PDF-'])
     }
+  })
+
+  it('with the service worker in control, the PDF link opens the PDF, not the deck', async () => {
+    const reader = await browser.newPage()
+    await reader.goto(`${server.url}${QUESTIONS}`, { waitUntil: 'networkidle' })
+    await reader.evaluate(() => navigator.serviceWorker.ready)
+    await reader.reload({ waitUntil: 'networkidle' })
+    expect(await reader.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true)
+    const pdf = new URL((await reader.getByRole('link', { name: 'Slides (PDF)' }).getAttribute('href'))!, reader.url()).href
+    const [res] = await Promise.all([reader.waitForResponse(pdf), reader.goto(pdf).catch(() => null)])
+    expect(res.headers()['content-type']).toMatch(/^application\/pdf/)
+    await reader.close()
   })
 })
 
