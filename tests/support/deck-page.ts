@@ -7,11 +7,8 @@ import type { Page } from 'playwright-core'
 /** Same size the deck is designed at (16:9), as a projector shows it. */
 export const VIEWPORT = { width: 1280, height: 720 }
 
-/**
- * Everything on a page a speaker would not want: console errors, uncaught exceptions, requests
- * that fail or answer >= 400, and any request that leaves the serving origin. `take()` returns
- * what happened since the last call and starts over.
- */
+/** What a speaker would not want on a page: console errors, exceptions, requests that fail, answer
+ * >= 400 or leave the serving origin. `take()` returns those since its last call. */
 export function watchPage(page: Page, origin: string): { take: () => string[] } {
   let seen: string[] = []
   page.on('console', (msg) => {
@@ -50,10 +47,7 @@ export async function settle(page: Page, no: number): Promise<void> {
 /** A visible canvas (hidden ones sit behind a click not reached yet) and its drawn pixels. */
 export interface CanvasInk { label: string, width: number, height: number, inked: number }
 
-/**
- * Waits until every visible canvas on slide `no` has drawn at least `minShare` of its pixels
- * (chart.js draws asynchronously, and animates unless told not to). Returns the last reading.
- */
+/** Waits until every visible canvas on slide `no` has drawn `minShare` of its pixels; the last reading. */
 export async function waitForCharts(page: Page, no: number, minShare = 0.005, timeout = 8000): Promise<CanvasInk[]> {
   const read = () => page.locator(`#slideshow .slidev-page-${no} canvas`).evaluateAll(els => els.flatMap((el, i) => {
     const c = el as HTMLCanvasElement
@@ -73,11 +67,7 @@ export async function waitForCharts(page: Page, no: number, minShare = 0.005, ti
   return ink
 }
 
-/**
- * Presses `key` and waits until the address bar shows a different slide or click step. `wait` is
- * how long to give it: long when a move is certain (a busy machine can take seconds), short at
- * the ends of the deck where the key does nothing.
- */
+/** Presses `key` and waits up to `wait` ms for the address bar to show another slide or click step. */
 export async function press(page: Page, key: string, base: string, wait = 1500): Promise<{ no: number, clicks: number }> {
   const before = page.url()
   await page.keyboard.press(key)
@@ -85,7 +75,8 @@ export async function press(page: Page, key: string, base: string, wait = 1500):
   return position(page, base)
 }
 
-/** How long to wait for a key to move the deck: short only where it may rightly not move. */
+/** How long to wait for a key to move the deck: long when a move is certain (a busy machine can take
+ * seconds), short only at the ends of the deck, where the key may rightly do nothing. */
 export function moveWait(at: { no: number, clicks: number }, total: number, forward: boolean): number {
   return (forward ? at.no >= total : at.no <= 1 && at.clicks === 0) ? 1500 : 15_000
 }
