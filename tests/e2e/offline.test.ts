@@ -2,22 +2,26 @@ import { readdir } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchChromium } from '../support/browser'
-import { serveStatic } from '../support/static-server'
-import type { StaticServer } from '../support/static-server'
+import { launchChromium, serveStatic } from '../../scripts/lib.mjs'
 import { buildDeck } from '../support/run'
-import { loadDeck } from '../support/deck'
+import { chartSlides, loadDeck } from '../support/deck'
+
+type StaticServer = Awaited<ReturnType<typeof serveStatic>>
 
 // Offline for the speaker: the hosted deck is opened once with the network up and the presenter
 // view saves it; then the network goes away (as at a venue with no Wi-Fi) and every slide and the
 // presenter view must still load from the service worker, with no failed request and no script
-// error. A listener's visit downloads nothing it does not show.
+// error. A listener's visit keeps only what it showed: the page shell and the files it fetched.
 let browser: Browser
 let total: number
+/** The first slide with a chart. */
+let chartNo: number
 
 beforeAll(async () => {
   browser = await launchChromium()
-  total = (await loadDeck()).slides.length
+  const { slides } = await loadDeck()
+  total = slides.length
+  chartNo = chartSlides(slides)[0]?.no ?? Number.NaN
 })
 
 afterAll(async () => {
@@ -62,8 +66,8 @@ async function firstVisit(url: string, path = ''): Promise<Visit> {
   return { context, page, problems }
 }
 
-/** Paths (relative to the deck's base) of everything the service worker precached. */
-async function precached(page: Page, base: string): Promise<string[]> {
+/** Paths (relative to the deck's base) of everything in the service worker's caches. */
+async function cachedFiles(page: Page, base: string): Promise<string[]> {
   const urls = await page.evaluate(async () => {
     const out: string[] = []
     for (const key of await caches.keys()) {
@@ -96,7 +100,7 @@ async function builtFiles(dir: string): Promise<string[]> {
 /** Waits until every file in `files` is in the page's caches (the presenter view saves them). */
 async function saved(page: Page, base: string, files: string[]): Promise<void> {
   await expect.poll(async () => {
-    const cached = new Set(await precached(page, base))
+    const cached = new Set(await cachedFiles(page, base))
     return files.filter(f => !cached.has(f))
   }, { timeout: 120_000, interval: 500 }).toEqual([])
 }
@@ -114,27 +118,6 @@ describe('offline for the speaker: first visit, presenter view, then no network'
   afterAll(async () => {
     await visit?.context.close()
     await server?.close()
-  })
-
-  it('a listener\'s visit keeps only what it opened: the page itself and the files it fetched', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
-    const page = await context.newPage()
-    const fetched = new Set<string>()
-    page.on('request', r => fetched.add(decodeURIComponent(new URL(r.url()).pathname).slice(1)))
-    await page.goto(server.url)
-    await page.locator('.slidev-page-1').first().waitFor()
-    await page.evaluate(() => navigator.serviceWorker.ready)
-    await page.reload()
-    await page.locator('.slidev-page-1').first().waitFor()
-    // What it opens is kept as it is opened.
-    await expect.poll(async () => (await precached(page, '/')).filter(f => f.startsWith('assets/')).length).toBeGreaterThan(0)
-    const cached = await precached(page, '/')
-    const all = await builtFiles(dist())
-    expect(cached.filter(f => !fetched.has(f) && f !== 'index.html' && f !== 'favicon.svg')).toEqual([])
-    expect(all.filter(f => !fetched.has(f)).length, 'built files a listener never fetched').toBeGreaterThan(0)
-    // No app manifest and so no app icons for a listener.
-    expect([...fetched].filter(f => /webmanifest|pwa-\d+\.png/.test(f))).toEqual([])
-    await context.close()
   })
 
   it('the presenter view saves every built script, style and font', async () => {
@@ -166,6 +149,75 @@ describe('offline for the speaker: first visit, presenter view, then no network'
     expect(problems).toEqual([])
     // And the network really is gone: anything not saved fails.
     expect(await page.evaluate(() => fetch('not-precached.txt').then(() => 'fetched', () => 'failed'))).toBe('failed')
+  })
+})
+
+describe('a listener: the first visit keeps only what it showed', () => {
+  let server: StaticServer
+  let context: BrowserContext
+  let page: Page
+  /** Paths the page and its service worker requested. */
+  const fetched = new Set<string>()
+  const problems: string[] = []
+  const dist = (): string => inject('distDir')
+  // The page shell the worker installs with: what deep links need to open offline.
+  const SHELL = ['index.html', 'favicon.svg']
+
+  beforeAll(async () => {
+    server = await serveStatic(dist())
+    context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
+    page = await context.newPage()
+    context.on('request', r => fetched.add(decodeURIComponent(new URL(r.url()).pathname).slice(1)))
+    page.on('pageerror', e => problems.push(`page error: ${e.message}`))
+    page.on('requestfailed', (r) => {
+      if (r.failure()?.errorText !== 'net::ERR_ABORTED') // see firstVisit
+        problems.push(`request failed: ${r.url()} (${r.failure()?.errorText ?? '?'})`)
+    })
+  })
+
+  afterAll(async () => {
+    await context?.close()
+    await server?.close()
+  })
+
+  it('slide 1 leaves the shell and slide 1\'s own files in the cache: not the charts, not the fonts of later slides', async () => {
+    await page.goto(`${server.url}1`)
+    await page.locator('.slidev-page-1').first().waitFor({ state: 'visible' })
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready
+      await document.fonts.ready
+    })
+    const all = await builtFiles(dist())
+    // Files only later slides need: the chart component (chart.js inside) and the Korean font
+    // slices (slide 2's names). Named here by file name, so a rename fails this test, not passes it.
+    const chart = all.filter(f => /\/EvidenceChart-[\w-]+\.js$/.test(f))
+    const korean = all.filter(f => /\/noto-sans-kr-\d+-[\w.-]+\.woff2$/.test(f))
+    expect(chart, 'the chart chunk in the build').toHaveLength(1)
+    expect(korean.length, 'Korean font slices in the build').toBeGreaterThan(0)
+    const cached = await cachedFiles(page, '/')
+    expect(cached.filter(f => SHELL.includes(f)).sort(), 'the page shell, for deep links offline').toEqual([...SHELL].sort())
+    expect(cached.filter(f => !SHELL.includes(f) && !fetched.has(f)), 'cached but never fetched by this visit').toEqual([])
+    expect(cached.filter(f => [...chart, ...korean].includes(f)), 'files of slides not shown').toEqual([])
+    // No app manifest and so no app icons for a listener.
+    expect([...fetched].filter(f => /webmanifest|pwa-\d+\.png/.test(f))).toEqual([])
+    expect(problems).toEqual([])
+  })
+
+  it('a chart slide the listener opened (a link, a reload) opens again with the network gone', async () => {
+    // This load is the worker's: it keeps what the slide fetches.
+    await openSlide(page, server.url, chartNo)
+    const canvas = page.locator(`.slidev-page-${chartNo} canvas`).first()
+    await canvas.waitFor()
+    const chart = (await builtFiles(dist())).find(f => /\/EvidenceChart-[\w-]+\.js$/.test(f))
+    await expect.poll(async () => (await cachedFiles(page, '/')).includes(chart ?? '?'), { timeout: 30_000 }).toBe(true)
+    await context.setOffline(true)
+    await openSlide(page, server.url, chartNo)
+    // The chart is drawn from the cached chunk: some pixel has ink.
+    await expect.poll(() => canvas.evaluate((c: HTMLCanvasElement) => {
+      const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? []
+      return data.some((v, i) => i % 4 === 3 && v > 0)
+    }), { timeout: 30_000 }).toBe(true)
+    expect(problems).toEqual([])
   })
 })
 
