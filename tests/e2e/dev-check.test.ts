@@ -12,25 +12,21 @@ import { ROOT, SLIDES_MD } from '../support/paths'
 const entry = join(ROOT, `.deck-dev-${process.pid}.md`)
 afterAll(() => rm(entry, { force: true }))
 
-const freePort = () => new Promise<number>((done) => {
-  const probe = createServer().listen(0, '127.0.0.1', () => {
-    const { port } = probe.address() as { port: number }
-    probe.close(() => done(port))
-  })
-})
-
-it('reports a broken slide in the terminal and the overlay, and reloads clean once fixed', async () => {
+it('with 3030 taken, serves on the next port and prints it; reports a broken slide in the terminal and the overlay, and reloads clean once fixed', async () => {
   const source = await readFile(SLIDES_MD, 'utf8')
   expect(source).toContain('<EvidenceChart ')
   await writeFile(entry, source)
-  const port = await freePort()
-  const dev = spawn(process.execPath, [SLIDEV_BIN, entry, '--port', String(port)], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } })
+  // 3030 held, as by a deck left running in another terminal (if something holds it already, so much the better).
+  const holder = createServer().on('error', () => {}).listen(3030)
+  const dev = spawn(process.execPath, [SLIDEV_BIN, entry], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } })
   let terminal = ''
   dev.stdout.on('data', (d: Buffer) => { terminal += d })
   dev.stderr.on('data', (d: Buffer) => { terminal += d })
   const browser = await launchChromium()
   try {
-    await expect.poll(() => terminal, { timeout: 120_000 }).toContain(`localhost:${port}`)
+    await expect.poll(() => /localhost:(\d+)/.exec(terminal)?.[1], { timeout: 120_000 }).toBeTruthy()
+    const port = Number(/localhost:(\d+)/.exec(terminal)![1])
+    expect(port, terminal).not.toBe(3030)
     const page = await browser.newPage()
     await page.goto(`http://localhost:${port}/1`)
     await page.locator('.slidev-page-1').first().waitFor({ timeout: 120_000 })
@@ -58,5 +54,6 @@ it('reports a broken slide in the terminal and the overlay, and reloads clean on
   finally {
     await browser.close()
     dev.kill()
+    holder.close()
   }
 })
