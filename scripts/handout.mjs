@@ -16,7 +16,7 @@ import { command, ensureFolder, Fail, flags, openPrint, pdfProblems, replaceChec
  * Paper size: the one place to switch between A4 and US Letter (or pass `--paper letter`).
  * @type {'A4' | 'Letter'}
  */
-export const PAPER = 'A4'
+const PAPER = 'A4'
 const PAPER_MM = /** @type {const} */ ({ A4: [210, 297], Letter: [215.9, 279.4] })
 const MARGIN_MM = 14
 
