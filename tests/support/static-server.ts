@@ -1,4 +1,0 @@
-import { serveStatic } from '../../scripts/lib.mjs'
-
-export { serveStatic }
-export type StaticServer = Awaited<ReturnType<typeof serveStatic>>
