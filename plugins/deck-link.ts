@@ -58,7 +58,7 @@ export function deckLink(root: string, env = process.env): Plugin {
     async closeBundle(error?: Error) {
       if (error)
         return
-      await Promise.all(files.map(f => copyFile(join(root, 'exports', f), join(outDir, f))))
+      await Promise.all(files.map(f => copyFile(join(lib.EXPORTS, f), join(outDir, f))))
       if (!chromium)
         return
       const [server, browser] = await Promise.all([lib.serveStatic(outDir, base), lib.launchChromium()])

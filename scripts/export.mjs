@@ -6,7 +6,7 @@
 // pass (a page per slide asked for, text on every page, every chart drawn, no page error).
 import { mkdir } from 'node:fs/promises'
 import { dirname, join, relative, resolve } from 'node:path'
-import { command, ensureFolder, Fail, flags, openPrint, pdfProblems, replaceChecked, ROOT, withDeck } from './lib.mjs'
+import { command, ensureFolder, EXPORTS, Fail, flags, openPrint, pdfProblems, replaceChecked, ROOT, withDeck } from './lib.mjs'
 
 command('export', async () => {
   const opts = flags({
@@ -25,9 +25,9 @@ command('export', async () => {
   const timeout = Number(opts.timeout)
   if (!(timeout > 0) || (png && opts.notes))
     throw new Fail(png && opts.notes ? '--notes prints a PDF of the notes: leave out --format png' : `--timeout must be milliseconds, not "${opts.timeout}"`)
-  ensureFolder(opts.output ? dirname(resolve(ROOT, opts.output)) : join(ROOT, 'exports'))
+  ensureFolder(opts.output ? dirname(resolve(ROOT, opts.output)) : EXPORTS)
   await withDeck(opts.entry, async (deck, browser) => {
-    const given = resolve(ROOT, opts.output ?? join('exports', `${deck.name}${opts.range ? `-${opts.range.replace(/,/g, '_')}` : ''}${opts.dark ? '-dark' : ''}${opts.notes ? '-notes' : ''}${png ? '-png' : ''}`))
+    const given = resolve(ROOT, opts.output ?? join(EXPORTS, `${deck.name}${opts.range ? `-${opts.range.replace(/,/g, '_')}` : ''}${opts.dark ? '-dark' : ''}${opts.notes ? '-notes' : ''}${png ? '-png' : ''}`))
     const output = png || given.endsWith('.pdf') ? given : `${given}.pdf`
     if (png)
       ensureFolder(output)

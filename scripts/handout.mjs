@@ -10,7 +10,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { dirname, join, relative, resolve } from 'node:path'
 import MarkdownIt from 'markdown-it'
 import { runnerImport } from 'vite'
-import { command, ensureFolder, Fail, flags, openPrint, pdfProblems, replaceChecked, ROOT, withDeck } from './lib.mjs'
+import { command, ensureFolder, EXPORTS, Fail, flags, openPrint, pdfProblems, replaceChecked, ROOT, withDeck } from './lib.mjs'
 
 /**
  * Paper size: the one place to switch between A4 and US Letter (or pass `--paper letter`).
@@ -38,14 +38,14 @@ const noteHtml = note => note ? md.render(note.replace(/\[click(?::\d+)?\]\s*/g,
 command('export:handout', async () => {
   const args = flags({
     'paper': { type: 'string', default: PAPER },
-    'output': { type: 'string', default: 'exports/washingtons-court-handout.pdf' },
+    'output': { type: 'string' },
     'images': { type: 'string' },
     'png-dir': { type: 'string', default: '.cache/handout/png' },
   })
   const paper = ({ a4: 'A4', letter: 'Letter' })[args.paper.toLowerCase()]
   if (paper !== 'A4' && paper !== 'Letter')
     throw new Fail(`--paper must be a4 or letter, not "${args.paper}"`)
-  const output = resolve(ROOT, args.output)
+  const output = resolve(ROOT, args.output ?? join(EXPORTS, 'washingtons-court-handout.pdf'))
   ensureFolder(dirname(output))
   // The appendix comes from the registry the slides cite, loaded through Vite as the deck loads it.
   const { sources } = /** @type {{ sources: readonly Source[] }} */ ((await runnerImport(join(ROOT, 'snippets', 'sources.ts'), { configFile: false, logLevel: 'error' })).module)
@@ -62,7 +62,9 @@ command('export:handout', async () => {
       for (const { id, no } of print.pages) {
         const slide = print.page.locator(`[id="${id}"]`)
         await slide.screenshot({ path: join(pngDir, `${no}.png`) })
-        shown[no] = (await slide.locator('h1, h2, h3, figcaption').allTextContents())[0]?.replace(/\s+/g, ' ').trim() ?? ''
+        // The heading, else a chart's caption, else the kicker (the recap has only that).
+        const [heading] = [...await slide.locator('h1, h2, h3, figcaption').allTextContents(), ...await slide.locator('.wc-kicker').allTextContents()]
+        shown[no] = heading?.replace(/\s+/g, ' ').trim() ?? ''
       }
       await writeFile(join(pngDir, 'titles.json'), JSON.stringify(shown, null, 2))
       await print.close()
@@ -74,7 +76,8 @@ command('export:handout', async () => {
       throw new Fail(`no slide image for slide(s) ${missing.join(', ')} in ${relative(ROOT, pngDir)}`)
     const slides = await Promise.all(deck.slides.map(async (s, i) => ({
       no: i + 1,
-      title: s.title || shown[i + 1] || `Slide ${i + 1}`,
+      // Slidev's title is the heading's markdown: inline HTML (a no-break span) is not text.
+      title: (s.title || shown[i + 1] || `Slide ${i + 1}`).replace(/<[^>]+>/g, ''),
       note: (s.note ?? '').trim(),
       image: (await readFile(join(pngDir, `${i + 1}.png`))).toString('base64'),
     })))

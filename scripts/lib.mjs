@@ -16,6 +16,8 @@ import sirv from 'sirv'
 /** @typedef {import('playwright-core').Browser} Browser */
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 export const SLIDEV_BIN = join(dirname(createRequire(import.meta.url).resolve('@slidev/cli/package.json')), 'bin', 'slidev.mjs')
+/** Where exports are written unless told otherwise; DECK_EXPORTS names another folder (a test run's own). */
+export const EXPORTS = resolve(ROOT, process.env.DECK_EXPORTS || 'exports')
 /** Flags headless Chromium needs on a root, offline, GPU-less machine. */
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 

@@ -108,7 +108,7 @@ describe('npm run build:site with DECK_URL, under a sub-path', () => {
   let server: StaticServer
   let page: Page
   beforeAll(async () => {
-    const built = await run('npm', ['run', '--silent', 'build:site', '--', '--base', base, '--out', out], { DECK_URL: url, NODE_ENV: undefined })
+    const built = await run('npm', ['run', '--silent', 'build:site', '--', '--base', base, '--out', out], { DECK_URL: url, NODE_ENV: undefined, DECK_EXPORTS: join(inject('runDir'), 'site-exports') })
     expect(built.code, built.stderr || built.stdout).toBe(0)
     server = await serveStatic(out, base)
     page = await questions(browser, server)

@@ -54,8 +54,9 @@ describe('npm run export:handout', () => {
     const wrong: string[] = []
     for (const s of slides) {
       const page = pages[s.no - 1] ?? ''
-      if (!page.includes(`${s.no}. `))
-        wrong.push(`page ${s.no}: no "${s.no}." title line`)
+      const titleLine = new RegExp(`^${s.no}\\. (.*)$`, 'm').exec(page)?.[1] ?? ''
+      if (!titleLine || titleLine === `Slide ${s.no}` || /<\/?[a-z][^>]*>/i.test(titleLine))
+        wrong.push(`page ${s.no}: title line "${s.no}. ${titleLine}" (none, a stand-in or markup)`)
       if (s.title && !containsOpening(page, s.title, 8))
         wrong.push(`page ${s.no}: title "${s.title}" missing`)
       if (s.note && !(containsOpening(page, s.note) && containsEnding(page, s.note)))
