@@ -2,12 +2,16 @@
 // (plugins/offline.ts) installs with the page shell only and keeps each built file a visitor
 // opens; the whole deck is saved on the device that opens the presenter view, from the list of
 // built files Vite writes beside the deck. The app manifest (install as an app) is linked there too.
+import { shallowRef } from 'vue'
 import type { Router } from 'vue-router'
 
 /** The cache the worker serves built files from (plugins/offline.ts names it too). */
 export const DECK_CACHE = 'deck-files'
 /** Vite's manifest of the build: every file under assets/, with what each chunk imports. */
 export const FILE_LIST = 'offline-files.json'
+
+/** How the presenter view's save went, shown beside its timer (custom-nav-controls.vue). */
+export const offlineSave = shallowRef<{ state: 'saving' | 'saved' | 'failed', detail: string }>()
 
 type FileList = Record<string, { file: string, css?: string[], assets?: string[] }>
 
@@ -16,7 +20,10 @@ type FileList = Record<string, { file: string, css?: string[], assets?: string[]
  * fetched again. Resolves to the number of built files.
  */
 export async function saveForOffline(base = import.meta.env.BASE_URL): Promise<number> {
-  const list = await (await fetch(`${base}${FILE_LIST}`, { cache: 'no-cache' })).json() as FileList
+  const res = await fetch(`${base}${FILE_LIST}`, { cache: 'no-cache' })
+  if (!res.ok)
+    throw new Error(`${FILE_LIST}: HTTP ${res.status}`)
+  const list = await res.json() as FileList
   const names = [FILE_LIST, ...Object.values(list).flatMap(c => [c.file, ...c.css ?? [], ...c.assets ?? []])]
   const files = new Set(names.map(f => new URL(`${base}${f}`, location.href).href))
   const cache = await caches.open(DECK_CACHE)
@@ -37,7 +44,12 @@ export function setupOffline(router: Router): void {
       return
     document.head.append(Object.assign(document.createElement('link'), { rel: 'manifest', href: `${base}manifest.webmanifest` }))
     // Offline, the deck runs from what was saved before; saving needs the network.
-    if (navigator.onLine)
-      saveForOffline(base).catch((e: unknown) => console.error(`The deck could not be saved for offline use: ${String(e)}`))
+    if (!navigator.onLine)
+      return
+    offlineSave.value = { state: 'saving', detail: 'Saving every file of the deck on this device' }
+    saveForOffline(base).then(
+      n => void (offlineSave.value = { state: 'saved', detail: `All ${n} files of the deck are on this device: it opens without a network` }),
+      (e: unknown) => void (offlineSave.value = { state: 'failed', detail: `The deck could not be saved for offline use (${String(e)}): reload this view while online` }),
+    )
   })
 }

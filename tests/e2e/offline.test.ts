@@ -2,11 +2,9 @@ import { readdir } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchChromium, serveStatic } from '../../scripts/lib.mjs'
-import { buildDeck } from '../support/run'
+import { buildDeck, launchChromium, serveStatic } from '../../scripts/lib.mjs'
+import type { StaticServer } from '../../scripts/lib.mjs'
 import { chartSlides, loadDeck } from '../support/deck'
-
-type StaticServer = Awaited<ReturnType<typeof serveStatic>>
 
 // Offline for the speaker: the hosted deck is opened once with the network up and the presenter
 // view saves it; then the network goes away (as at a venue with no Wi-Fi) and every slide and the
@@ -120,12 +118,23 @@ describe('offline for the speaker: first visit, presenter view, then no network'
     await server?.close()
   })
 
-  it('the presenter view saves every built script, style and font', async () => {
+  it('the presenter view saves every built script, style and font, and says so beside its timer', async () => {
     await visit.page.goto(`${server.url}presenter/1`)
     await visit.page.locator('.slidev-presenter').waitFor()
     const files = await builtFiles(dist())
     expect(files.some(f => f.endsWith('.woff2'))).toBe(true)
     await saved(visit.page, '/', files)
+    await expect.poll(() => visit.page.getByRole('status').filter({ hasText: /offline/ }).allInnerTexts()).toEqual(['Saved for offline'])
+  })
+
+  it('says so beside the timer when the deck cannot be saved', async () => {
+    const context = await browser.newContext({ serviceWorkers: 'block' })
+    const page = await context.newPage()
+    await page.route('**/offline-files.json', route => route.fulfill({ status: 503, body: 'unavailable' }))
+    await page.goto(`${server.url}presenter/1`)
+    await page.locator('.slidev-presenter').waitFor()
+    await expect.poll(() => page.getByRole('status').filter({ hasText: /offline/ }).allInnerTexts()).toEqual(['Not saved for offline: reload online'])
+    await context.close()
   })
 
   it('is installable as an app from there (Chromium finds no installability error)', async () => {
