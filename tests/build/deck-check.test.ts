@@ -3,8 +3,8 @@
 import { readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, inject, it } from 'vitest'
-import { ROOT, SLIDES_MD } from '../support/paths'
-import { run } from '../../scripts/lib.mjs'
+import { ROOT, run } from '../../scripts/lib.mjs'
+import { SLIDES_MD } from '../support/deck'
 
 it('slidev build stops on a broken slide, naming it and the bad tag', async () => {
   // Beside slides.md, so it finds the deck's components, styles and config as slides.md does.

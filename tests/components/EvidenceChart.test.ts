@@ -157,7 +157,7 @@ describe('EvidenceChart', () => {
   it('puts a source line with short forms and the caveat under the chart', () => {
     const wrapper = mount(EvidenceChart, { props: { series: 'hf-imports', print: true } })
     const source = wrapper.find('.wc-source').text().replace(/\s+/g, ' ')
-    expect(source).toMatch(/^Source: BusinessKorea \(Woori FRI\); MOTIE\/KCS data 2021\. The 86% is computed from the figures shown/)
+    expect(source).toMatch(/^Source: BusinessKorea \(Woori FRI\); ChinaFlashMarket \(MOTIE 2021\)\. The 86% is computed from the figures shown/)
     wrapper.unmount()
   })
 

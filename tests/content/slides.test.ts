@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest'
 import type { RuleId } from '../../lib/deck-rules'
 import { checkDeckFile } from '../../plugins/deck-check'
-import { loadDeck } from '../support/deck'
-import { ROOT, SLIDES_MD } from '../support/paths'
+import { loadDeck, SLIDES_MD } from '../support/deck'
+import { ROOT } from '../../scripts/lib.mjs'
 
 const deck = await loadDeck()
 const problems = await checkDeckFile(ROOT, SLIDES_MD)

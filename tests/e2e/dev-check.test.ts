@@ -5,8 +5,8 @@ import { readFile, rm, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { afterAll, expect, it } from 'vitest'
-import { launchChromium, SLIDEV_BIN } from '../../scripts/lib.mjs'
-import { ROOT, SLIDES_MD } from '../support/paths'
+import { launchChromium, ROOT, SLIDEV_BIN } from '../../scripts/lib.mjs'
+import { SLIDES_MD } from '../support/deck'
 
 // Beside slides.md, so it finds the deck's components, styles and config as slides.md does.
 const entry = join(ROOT, `.deck-dev-${process.pid}.md`)

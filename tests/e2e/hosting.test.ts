@@ -8,11 +8,10 @@ import { join } from 'node:path'
 import jsQR from 'jsqr'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { launchChromium, pdfPages, run, serveStatic } from '../../scripts/lib.mjs'
+import { launchChromium, pdfPages, ROOT, run, serveStatic } from '../../scripts/lib.mjs'
 import type { StaticServer } from '../../scripts/lib.mjs'
 import { loadDeck } from '../support/deck'
 import { settle, VIEWPORT } from '../support/deck-page'
-import { ROOT } from '../support/paths'
 
 const distDir = inject('distDir')
 const { slides } = await loadDeck()

@@ -11,11 +11,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { seriesById } from '../../snippets/series'
 import type { SeriesId } from '../../snippets/series'
-import { buildDeck, launchChromium, serveStatic } from '../../scripts/lib.mjs'
+import { buildDeck, launchChromium, ROOT, serveStatic } from '../../scripts/lib.mjs'
 import type { StaticServer } from '../../scripts/lib.mjs'
 import { loadDeck } from '../support/deck'
 import { axeSerious, containsOpening, settle, shownHeading, VIEWPORT, watchPage, words } from '../support/deck-page'
-import { ROOT } from '../support/paths'
 
 const distDir = inject('distDir')
 const runDir = inject('runDir')

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest'
 import { checkDeckFile, knownComponents } from '../../plugins/deck-check'
 import type { DeckData } from '../../plugins/deck-check'
 import * as data from '../../snippets/index'
-import { ROOT, SLIDES_MD } from '../support/paths'
+import { ROOT } from '../../scripts/lib.mjs'
+import { SLIDES_MD } from '../support/deck'
 
 const source = readFileSync(SLIDES_MD, 'utf8')
 const scratch = mkdtempSync(join(tmpdir(), 'deck-check-'))

@@ -1,7 +1,7 @@
 import type { IndexHtmlTransformResult, Plugin, ResolvedConfig } from 'vite'
 import { describe, expect, it, vi } from 'vitest'
 import { deckLink, deckUrl } from '../../plugins/deck-link.ts'
-import { ROOT } from '../support/paths'
+import { ROOT } from '../../scripts/lib.mjs'
 
 // The head Slidev 52.20 writes for an `info` of two lines and an `author` (the build test reads
 // the real one): each value through JSON.stringify, so in quotes and with a literal \n.

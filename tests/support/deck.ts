@@ -1,7 +1,10 @@
+import { join } from 'node:path'
 import { load } from '@slidev/parser/fs'
 import { toDeckSlides } from '../../lib/deck-rules'
 import type { DeckSlide } from '../../lib/deck-rules'
-import { ROOT, SLIDES_MD } from './paths'
+import { ROOT } from '../../scripts/lib.mjs'
+
+export const SLIDES_MD = join(ROOT, 'slides.md')
 
 /** Parses slides.md with Slidev's own parser, as `slidev build` does. */
 export async function loadDeck(): Promise<{ headmatter: Record<string, unknown>, slides: DeckSlide[] }> {

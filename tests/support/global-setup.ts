@@ -1,8 +1,10 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { TestProject } from 'vitest/node'
-import { buildDeck } from '../../scripts/lib.mjs'
-import { CACHE_DIR } from './paths'
+import { buildDeck, ROOT } from '../../scripts/lib.mjs'
+
+/** Where the deck tests put their builds and exports; ignored by git. */
+const CACHE_DIR = join(ROOT, '.cache', 'tests')
 
 declare module 'vitest' {
   export interface ProvidedContext {
