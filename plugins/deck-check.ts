@@ -67,10 +67,8 @@ export async function checkDeckFile(root: string, entry: string, data: DeckData 
   for (const e of Object.values(deck.markdownFiles).flatMap(md => md.errors ?? []))
     problems.push({ rule: 'yaml', severity: 'error', message: `${file}: line ${e.row + 1}: ${e.message}` })
   // The cover shows who speaks where and when; the talk's date also bounds the data.
-  for (const field of ['speaker', 'event', 'date']) {
-    if (!String(deck.headmatter[field] ?? '').trim())
-      problems.push({ rule: 'headmatter', severity: 'error', message: `${file}: the headmatter has no ${field}: the cover shows it` })
-  }
+  for (const field of ['speaker', 'event', 'date'].filter(f => !String(deck.headmatter[f] ?? '').trim()))
+    problems.push({ rule: 'headmatter', severity: 'error', message: `${file}: the headmatter has no ${field}: the cover shows it` })
   const talk = String(deck.headmatter.date ?? '')
   if (talk && !isRealDate(talk))
     problems.push({ rule: 'headmatter', severity: 'error', message: `${file}: the headmatter date ${JSON.stringify(talk)} is not a real calendar date (YYYY-MM-DD)` })
@@ -91,10 +89,7 @@ export function describeProblems(problems: readonly Problem[]): string {
 /** A problem in the deck, not in the code: its message is the whole story, so no stack trace. */
 export class DeckCheckError extends Error {
   override name = 'DeckCheckError'
-  constructor(message: string) {
-    super(message)
-    this.stack = `${this.name}: ${message}`
-  }
+  override stack = `${this.name}: ${this.message}`
 }
 
 /** The Vite plugin: the check at start (dev, build, export) and on every save in dev. */

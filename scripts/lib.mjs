@@ -45,11 +45,8 @@ export function flags(options, args = process.argv.slice(2)) {
   }
 }
 
-/**
- * The Chromium to use, never downloaded: $CHROMIUM_PATH, else the first system install on PATH
- * or in /Applications, else Playwright's own browser if one is installed.
- * @returns {string}
- */
+/** The Chromium to use, never downloaded: $CHROMIUM_PATH, else a system install on PATH or in
+ * /Applications, else Playwright's own browser if one is installed. @returns {string} */
 export function findChromium(env = process.env) {
   if (env.CHROMIUM_PATH && !existsSync(env.CHROMIUM_PATH))
     throw new Fail(`CHROMIUM_PATH=${env.CHROMIUM_PATH} points at nothing. Point it at a Chromium or Chrome executable, or unset it to use the system one.`)
