@@ -2,8 +2,8 @@
 // Graph and Twitter tags, and a 1200×630 card image shot from the built cover by the system
 // Chromium. With DECK_URL (the deck's address): absolute card URL, og:url, and the address and a
 // QR code to it for the Questions slide (components/DeckLink.vue). Run by `npm run build:site`,
-// the build puts the PDF and handout just exported to exports/ beside the deck, and the deck
-// offers them (setup/download.ts).
+// the build puts the PDF and handout just exported (exports/, or DECK_EXPORTS) beside the deck,
+// and the deck offers them (setup/download.ts).
 import { copyFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { load } from '@slidev/parser/fs'

@@ -22,9 +22,12 @@ command('export', async () => {
   const png = opts.format === 'png'
   if (!png && opts.format !== 'pdf')
     throw new Fail(`--format must be pdf or png, not "${opts.format}"`)
+  const clash = opts.notes && ['--format png', '--range', '--with-clicks'].find((f, i) => [png, opts.range, opts['with-clicks']][i])
+  if (clash)
+    throw new Fail(`--notes prints every slide's notes as one PDF: leave out ${clash}`)
   const timeout = Number(opts.timeout)
-  if (!(timeout > 0) || (png && opts.notes))
-    throw new Fail(png && opts.notes ? '--notes prints a PDF of the notes: leave out --format png' : `--timeout must be milliseconds, not "${opts.timeout}"`)
+  if (!(timeout > 0))
+    throw new Fail(`--timeout must be milliseconds, not "${opts.timeout}"`)
   ensureFolder(opts.output ? dirname(resolve(ROOT, opts.output)) : EXPORTS)
   await withDeck(opts.entry, async (deck, browser) => {
     const given = resolve(ROOT, opts.output ?? join(EXPORTS, `${deck.name}${opts.range ? `-${opts.range.replace(/,/g, '_')}` : ''}${opts.dark ? '-dark' : ''}${opts.notes ? '-notes' : ''}${png ? '-png' : ''}`))

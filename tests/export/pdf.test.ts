@@ -227,10 +227,12 @@ describe.skipIf(charts.length === 0)('charts in the PDF, light and dark', () => 
 })
 
 describe('npm run export -- --range 3-5', () => {
-  it('writes exactly those three slides', async () => {
-    const file = join(out, 'range.pdf')
-    const res = await npmRun('export', '--range', '3-5', '--output', file)
+  it('writes exactly those three slides, named for the range so the full PDF stays', async () => {
+    const dir = join(out, 'range')
+    const res = await run('npm', ['run', '--silent', 'export', '--', '--range', '3-5'], { NODE_ENV: undefined, DECK_EXPORTS: dir })
     expect(res.code, res.stderr).toBe(0)
+    expect(await readdir(dir)).toEqual(['washingtons-court-3-5.pdf'])
+    const file = join(dir, 'washingtons-court-3-5.pdf')
     expect(pdfPages(file)).toBe(3)
     expect(headingsMissing(pdfPageTexts(file), 3)).toEqual([])
   })
@@ -293,7 +295,8 @@ describe('a failed export', () => {
   })
 
   it('with flags that cannot work together, or a timeout that is not a number: one line each, before rendering', async () => {
-    expect(oneLine(await run('node', ['scripts/export.mjs', '--notes', '--format', 'png']))).toMatch(/--notes prints a PDF of the notes/)
+    for (const [flags, named] of [[['--format', 'png'], '--format png'], [['--range', '3-5'], '--range'], [['--with-clicks'], '--with-clicks']] as const)
+      expect(oneLine(await run('node', ['scripts/export.mjs', '--notes', ...flags]))).toContain(`--notes prints every slide's notes as one PDF: leave out ${named}`)
     expect(oneLine(await run('node', ['scripts/export.mjs', '--timeout', '3min']))).toMatch(/--timeout must be milliseconds, not "3min"/)
   })
 })
