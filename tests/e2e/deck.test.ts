@@ -99,9 +99,14 @@ async function walkDeck(page: Page, url: string, base: string, take: () => strin
 }
 
 const SUBPATH = '/some/path/'
+async function buildUnderSubpath(): Promise<string> {
+  const dir = join(inject('runDir'), 'dist-subpath')
+  await buildDeck(dir, ['--base', SUBPATH])
+  return dir
+}
 describe.each([
   { where: 'at the root', base: '/', build: async () => inject('distDir') },
-  { where: `built with --base ${SUBPATH}`, base: SUBPATH, build: async () => (await buildDeck(join(inject('runDir'), 'dist-subpath'), ['--base', SUBPATH]), join(inject('runDir'), 'dist-subpath')) },
+  { where: `built with --base ${SUBPATH}`, base: SUBPATH, build: buildUnderSubpath },
 ])('the deck $where', ({ base, build }) => {
   let dir: string
   let server: StaticServer
